@@ -1,0 +1,52 @@
+import { checkScenarioText, checkTaxonomyText } from './check.ts';
+import type { Finding } from './finding.ts';
+import type { Scenario, Taxonomy } from './schema.ts';
+
+export interface ScenarioSourceFile {
+  /** How the file is named in findings (a path relative to the project, usually). */
+  path: string;
+  text: string;
+}
+
+export interface CheckedFile {
+  path: string;
+  scenario?: Scenario;
+  findings: Finding[];
+}
+
+export interface LibraryCheck {
+  taxonomy?: Taxonomy;
+  taxonomyFindings: Finding[];
+  files: CheckedFile[];
+}
+
+const fileIdOf = (path: string) => (path.split('/').at(-1) ?? path).replace(/\.ya?ml$/, '');
+
+/** Checks a set of scenario files against the taxonomy, including ids that repeat across files. */
+export function checkLibrary(taxonomyText: string, files: readonly ScenarioSourceFile[], playbooks?: readonly string[]): LibraryCheck {
+  const taxonomyCheck = checkTaxonomyText(taxonomyText);
+  const taxonomy = taxonomyCheck.value;
+  if (!taxonomy) {
+    return {
+      taxonomyFindings: taxonomyCheck.findings,
+      files: files.map((file) => ({
+        path: file.path,
+        findings: [{ severity: 'error', code: 'taxonomy-invalid', path: [], line: 1, column: 1, message: 'Not checked: taxonomy.yaml has errors; fix those first.' }],
+      })),
+    };
+  }
+  const checked: CheckedFile[] = files.map((file) => {
+    const result = checkScenarioText(file.text, { taxonomy, playbooks, fileId: fileIdOf(file.path) });
+    return { path: file.path, scenario: result.value, findings: result.findings };
+  });
+  const firstById = new Map<string, string>();
+  for (const file of checked) {
+    if (!file.scenario) continue;
+    const first = firstById.get(file.scenario.id);
+    if (first) {
+      file.findings.push({ severity: 'error', code: 'duplicate-scenario', path: ['id'], line: 1, column: 1, message: `The id "${file.scenario.id}" is already used by ${first}. Every scenario needs its own id.` });
+      file.scenario = undefined;
+    } else firstById.set(file.scenario.id, file.path);
+  }
+  return { taxonomy, taxonomyFindings: [], files: checked };
+}

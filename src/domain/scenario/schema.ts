@@ -1,0 +1,246 @@
+import { z } from 'zod';
+
+/** Ids authors write for steps, endings, options and documents: lowercase words joined by hyphens. */
+export const idSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'kebab-case' });
+
+/** A display value an author may write as text or a number (a PO number, an account). */
+const displaySchema = z.union([z.string(), z.number()]).transform(String);
+const scalarSchema = z.union([z.string(), z.number(), z.boolean()]);
+
+/** `2026-03-30T13:55`: a local date-time with no zone, as the ERP screens show it. */
+export const localDateTimeSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { message: 'date-time' });
+const localDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/, { message: 'date' });
+
+export const effectSchema = z.strictObject({
+  minutes: z.number().min(0).default(0),
+  sentiment: z.number().min(-100).max(100).default(0),
+  dollars: z.number().min(0).default(0),
+});
+export type Effect = z.output<typeof effectSchema>;
+export const noEffect: Effect = { minutes: 0, sentiment: 0, dollars: 0 };
+
+export const verdictSchema = z.enum(['best', 'good', 'weak', 'wrong', 'critical']);
+export type Verdict = z.output<typeof verdictSchema>;
+
+export const endingResultSchema = z.enum(['resolved', 'partial', 'failed']);
+export type EndingResult = z.output<typeof endingResultSchema>;
+
+/** All conditions given in one `when` must hold. */
+export const whenSchema = z.strictObject({
+  scoreAtLeast: z.number().min(0).max(1).optional(),
+  scoreBelow: z.number().min(0).max(1).optional(),
+  chose: idSchema.optional(),
+  sentimentBelow: z.number().optional(),
+  sentimentAtLeast: z.number().optional(),
+  minutesAtLeast: z.number().min(0).optional(),
+  visited: idSchema.optional(),
+});
+export type When = z.output<typeof whenSchema>;
+
+export const branchSchema = z.strictObject({ when: whenSchema.optional(), goto: idSchema });
+export type Branch = z.output<typeof branchSchema>;
+
+/** `next: some-step` is shorthand for a single unconditional branch. */
+export const nextSchema = z
+  .union([idSchema, z.array(branchSchema).min(1)])
+  .transform((next): Branch[] => (typeof next === 'string' ? [{ goto: next }] : next));
+
+const stepBase = {
+  prompt: z.string().min(1),
+  hint: z.string().min(1).optional(),
+  reveal: z.array(idSchema).optional(),
+};
+
+export const chooseOptionSchema = z.strictObject({
+  id: idSchema,
+  text: z.string().min(1),
+  route: idSchema.optional(),
+  verdict: verdictSchema,
+  why: z.string().min(1).optional(),
+  effect: effectSchema.default(noEffect),
+  reveal: z.array(idSchema).optional(),
+  next: idSchema,
+});
+export type ChooseOption = z.output<typeof chooseOptionSchema>;
+
+export const chooseStepSchema = z.strictObject({
+  kind: z.literal('choose'),
+  ...stepBase,
+  options: z.array(chooseOptionSchema).min(1),
+});
+
+export const manyOptionSchema = z.strictObject({
+  id: idSchema,
+  text: z.string().min(1),
+  route: idSchema.optional(),
+  critical: z.boolean().default(false),
+  why: z.string().min(1).optional(),
+});
+export type ManyOption = z.output<typeof manyOptionSchema>;
+
+export const chooseManyStepSchema = z.strictObject({
+  kind: z.literal('choose-many'),
+  ...stepBase,
+  options: z.array(manyOptionSchema).min(1),
+  answer: z.array(idSchema),
+  why: z.string().min(1).optional(),
+  effect: effectSchema.default(noEffect),
+  next: nextSchema,
+});
+
+export const rankItemSchema = z.strictObject({ id: idSchema, text: z.string().min(1) });
+export type RankItem = z.output<typeof rankItemSchema>;
+
+export const rankStepSchema = z.strictObject({
+  kind: z.literal('rank'),
+  ...stepBase,
+  items: z.array(rankItemSchema).min(2),
+  answer: z.array(idSchema),
+  why: z.string().min(1).optional(),
+  effect: effectSchema.default(noEffect),
+  next: nextSchema,
+});
+
+export const writeStepSchema = z.strictObject({
+  kind: z.literal('write'),
+  ...stepBase,
+  rubric: z.array(z.string().min(1)).min(1),
+  model: z.string().min(1),
+  why: z.string().min(1).optional(),
+  effect: effectSchema.default(noEffect),
+  next: nextSchema,
+});
+
+export const stepSchema = z.discriminatedUnion('kind', [
+  chooseStepSchema,
+  chooseManyStepSchema,
+  rankStepSchema,
+  writeStepSchema,
+]);
+export type Step = z.output<typeof stepSchema>;
+export type StepKind = Step['kind'];
+export type ChooseStep = z.output<typeof chooseStepSchema>;
+export type ChooseManyStep = z.output<typeof chooseManyStepSchema>;
+export type RankStep = z.output<typeof rankStepSchema>;
+export type WriteStep = z.output<typeof writeStepSchema>;
+
+export const endingSchema = z.strictObject({
+  result: endingResultSchema,
+  title: z.string().min(1).optional(),
+  text: z.string().min(1),
+});
+export type Ending = z.output<typeof endingSchema>;
+
+export const documentSchema = z.strictObject({
+  id: idSchema,
+  kind: z.enum(['email', 'note', 'log', 'call']),
+  from: z.string().min(1),
+  subject: z.string().optional(),
+  sent: localDateSchema.optional(),
+  hidden: z.boolean().default(false),
+  body: z.string().min(1),
+});
+export type CaseDocument = z.output<typeof documentSchema>;
+
+export const orderSchema = z
+  .object({
+    number: displaySchema,
+    po: displaySchema.optional(),
+    channel: z.string().optional(),
+    total: z.number().optional(),
+    currency: z.string().default('USD'),
+    terms: z.string().optional(),
+    requestedShip: displaySchema.optional(),
+  })
+  .catchall(scalarSchema);
+
+export const customerSchema = z
+  .object({
+    name: z.string().min(1),
+    account: displaySchema.optional(),
+    tier: z.string().optional(),
+    creditLimit: z.number().optional(),
+    exposure: z.number().optional(),
+    accountManager: z.string().optional(),
+  })
+  .catchall(scalarSchema);
+
+export const lineSchema = z.strictObject({
+  sku: displaySchema,
+  description: z.string().min(1),
+  qty: z.number(),
+  uom: z.string().min(1),
+  price: z.number(),
+  available: z.number().optional(),
+  status: z.string().optional(),
+  note: z.string().optional(),
+});
+
+export const holdSchema = z.strictObject({
+  code: z.string().min(1),
+  source: z.string().min(1),
+  raised: localDateSchema,
+  message: z.string().min(1),
+  level: z.enum(['header', 'line']).optional(),
+});
+
+export const caseSchema = z.strictObject({
+  order: orderSchema,
+  customer: customerSchema,
+  lines: z.array(lineSchema).default([]),
+  holds: z.array(holdSchema).default([]),
+  documents: z.array(documentSchema).default([]),
+});
+export type CaseFile = z.output<typeof caseSchema>;
+
+export const scoringSchema = z.strictObject({
+  weights: z
+    .strictObject({
+      decisions: z.number().min(0),
+      time: z.number().min(0),
+      sentiment: z.number().min(0),
+      dollars: z.number().min(0),
+    })
+    .optional(),
+  passMark: z.number().min(0).max(100).optional(),
+});
+
+export const scenarioSchema = z.strictObject({
+  id: idSchema,
+  title: z.string().min(1),
+  summary: z.string().min(1),
+  category: idSchema,
+  level: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  competencies: z.array(idSchema).default([]),
+  playbooks: z.array(idSchema).default([]),
+  estimatedMinutes: z.number().int().min(1).max(240),
+  author: z.string().optional(),
+  setting: z.strictObject({
+    clock: localDateTimeSchema,
+    deadline: localDateTimeSchema.optional(),
+    sentiment: z.number().min(0).max(100),
+  }),
+  case: caseSchema,
+  start: idSchema,
+  steps: z.record(idSchema, stepSchema),
+  endings: z.record(idSchema, endingSchema),
+  scoring: scoringSchema.optional(),
+});
+/** What an author writes (shorthands allowed). */
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+/** What the engine works with (shorthands expanded, defaults filled). */
+export type Scenario = z.output<typeof scenarioSchema>;
+
+/** The vocabulary every scenario refers to: categories, routes and competencies. */
+const termSchema = z.strictObject({ id: idSchema, label: z.string().min(1), description: z.string().min(1) });
+export const taxonomySchema = z.strictObject({
+  categories: z.array(termSchema).min(1),
+  routes: z.array(termSchema).min(1),
+  competencies: z.array(termSchema).min(1),
+});
+export type Taxonomy = z.output<typeof taxonomySchema>;
+export type Term = z.output<typeof termSchema>;
