@@ -1,0 +1,15 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import node from '@astrojs/node';
+import react from '@astrojs/react';
+
+export default defineConfig({
+  output: 'server',
+  adapter: node({ mode: 'standalone', bodySizeLimit: 64 * 1024 }),
+  integrations: [react()],
+  // Form posts from another origin are refused (CSRF); Astro checks the Origin header.
+  // Astro hashes its own inline scripts and styles into a CSP meta tag; middleware adds the rest.
+  security: { checkOrigin: true, actionBodySizeLimit: 64 * 1024, csp: true },
+  server: { host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 4321) },
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,5 @@
+import { sequence } from 'astro:middleware';
+import { loadSession } from './session.ts';
+import { securityHeaders } from './security-headers.ts';
+
+export const onRequest = sequence(securityHeaders, loadSession);

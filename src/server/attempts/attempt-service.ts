@@ -1,0 +1,177 @@
+import { randomBytes } from 'node:crypto';
+import type { DeskStore } from '../db/desk-store.ts';
+import type { AttemptEvent as StoredEvent, AttemptFile, User } from '../db/schema.ts';
+import type { LoadedScenario, ScenarioCatalog } from '../scenarios/catalog.ts';
+import type { Answer } from '../../domain/engine/answer.ts';
+import type { AttemptEvent } from '../../domain/engine/context.ts';
+import { currentNode, replayAttempt, requestHint, submitAnswer, type AttemptSnapshot } from '../../domain/engine/machine.ts';
+import { scoreAttempt, type AttemptScore } from '../../domain/scoring/attempt-score.ts';
+import { traineeView, type TraineeView } from '../../domain/view/trainee-view.ts';
+import { AttemptError } from './attempt-error.ts';
+
+/** An attempt with its pinned scenario and its current machine snapshot. */
+export interface RunningAttempt {
+  attempt: AttemptFile;
+  loaded: LoadedScenario;
+  snapshot: AttemptSnapshot;
+}
+
+export type AnswerOutcome = 'applied' | 'stale' | 'finished';
+
+const toMachineEvents = (events: readonly StoredEvent[]): AttemptEvent[] =>
+  events.map((event) =>
+    event.type === 'answer'
+      ? { type: 'answer.submit', stepId: event.stepId, answer: event.answer }
+      : { type: 'hint.request', stepId: event.stepId },
+  );
+
+/** Reviews as the scorer takes them: rubric lines met, by step. */
+export const reviewsOf = (attempt: AttemptFile) =>
+  Object.fromEntries(Object.entries(attempt.reviews).map(([stepId, review]) => [stepId, review.met]));
+
+/** Runs attempts on the server: start, answer, hint; every change is durable before it is answered. */
+export class AttemptService {
+  #store: DeskStore;
+  #catalog: ScenarioCatalog;
+  #now: () => Date;
+  #snapshots = new Map<string, { events: number; snapshot: AttemptSnapshot }>();
+  /** The last queued change per attempt: changes to one attempt run one after another. */
+  #queues = new Map<string, Promise<unknown>>();
+
+  constructor(store: DeskStore, catalog: ScenarioCatalog, now: () => Date = () => new Date()) {
+    this.#store = store;
+    this.#catalog = catalog;
+    this.#now = now;
+  }
+
+  /** Starts an attempt on the scenario's current revision, which is pinned for the attempt's life. */
+  async start(user: User, scenarioId: string, mode: AttemptFile['mode']): Promise<AttemptFile> {
+    const loaded = this.#catalog.get(scenarioId);
+    if (!loaded) throw new AttemptError('NOT_FOUND', 'That scenario is not in the catalog. It may have been withdrawn; pick another from the list.');
+    await this.#store.pinRevision(scenarioId, loaded.revision, loaded.text);
+    const now = this.#now().toISOString();
+    const attempt: AttemptFile = {
+      version: 1,
+      id: `${scenarioId.slice(0, 24)}-${randomBytes(6).toString('hex')}`,
+      username: user.username,
+      scenarioId,
+      revision: loaded.revision,
+      mode,
+      startedAt: now,
+      stepShownAt: now,
+      events: [],
+      reviews: {},
+      comments: [],
+      unseenFeedback: false,
+    };
+    await this.#store.createAttempt(attempt);
+    return attempt;
+  }
+
+  /** An attempt by id, or a 404 that says so. */
+  get(attemptId: string): AttemptFile {
+    const attempt = this.#store.attempt(attemptId);
+    if (!attempt) throw new AttemptError('NOT_FOUND', 'There is no such attempt. Open your attempts from My progress.');
+    return attempt;
+  }
+
+  /** The attempt with its pinned scenario and snapshot, rebuilt from the decision log when not cached. */
+  async run(attempt: AttemptFile): Promise<RunningAttempt> {
+    const loaded = await this.#catalog.revision(attempt.revision, () => this.#store.readRevision(attempt.scenarioId, attempt.revision));
+    if (!loaded) throw new AttemptError('CONFLICT', 'The scenario version this attempt was started on can no longer be loaded. Start a new attempt.');
+    const cached = this.#snapshots.get(attempt.id);
+    if (cached && cached.events === attempt.events.length) return { attempt, loaded, snapshot: cached.snapshot };
+    const snapshot = replayAttempt(loaded.scenario, loaded.machine, attempt.mode, toMachineEvents(attempt.events));
+    this.#snapshots.set(attempt.id, { events: attempt.events.length, snapshot });
+    return { attempt, loaded, snapshot };
+  }
+
+  async view(attempt: AttemptFile): Promise<TraineeView> {
+    const { loaded, snapshot } = await this.run(attempt);
+    return traineeView(loaded.scenario, currentNode(snapshot), snapshot.context, attempt.id);
+  }
+
+  /**
+   * Applies an answer and stores it durably before answering. An answer for a step that is no longer
+   * current changes nothing and returns the current state; one that does not fit the step is a 400.
+   */
+  answer(attempt: AttemptFile, stepId: string, answer: Answer): Promise<{ outcome: AnswerOutcome; view: TraineeView }> {
+    return this.#serialised(attempt.id, () => this.#answer(attempt, stepId, answer));
+  }
+
+  async #answer(attempt: AttemptFile, stepId: string, answer: Answer): Promise<{ outcome: AnswerOutcome; view: TraineeView }> {
+    const running = await this.run(attempt);
+    const submission = submitAnswer(running.loaded.scenario, running.loaded.machine, running.snapshot, stepId, answer);
+    if (!submission.ok) {
+      if (submission.code === 'invalid') throw new AttemptError('BAD_REQUEST', submission.reason);
+      return { outcome: submission.code, view: await this.view(attempt) };
+    }
+    const now = this.#now();
+    const event: StoredEvent = {
+      type: 'answer',
+      stepId,
+      answer,
+      at: now.toISOString(),
+      decidedMs: Math.max(0, now.getTime() - new Date(attempt.stepShownAt).getTime()),
+    };
+    await this.#commit(attempt, submission.snapshot, event, now);
+    return { outcome: 'applied', view: await this.view(attempt) };
+  }
+
+  /** Opens the current step's hint (practice only); asking twice, or in assessment, changes nothing. */
+  hint(attempt: AttemptFile, stepId: string): Promise<TraineeView> {
+    return this.#serialised(attempt.id, () => this.#hint(attempt, stepId));
+  }
+
+  async #hint(attempt: AttemptFile, stepId: string): Promise<TraineeView> {
+    const running = await this.run(attempt);
+    if (attempt.mode !== 'practice') throw new AttemptError('BAD_REQUEST', 'Hints are not available in assessment mode.');
+    const next = requestHint(running.loaded.machine, running.snapshot, stepId);
+    if (next !== running.snapshot && next.context.hints.length !== running.snapshot.context.hints.length) {
+      await this.#commit(attempt, next, { type: 'hint', stepId, at: this.#now().toISOString() }, undefined);
+    }
+    return this.view(attempt);
+  }
+
+  #serialised<T>(attemptId: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.#queues.get(attemptId) ?? Promise.resolve();
+    const result = previous.then(work, work);
+    const tail = result.catch(() => undefined);
+    this.#queues.set(attemptId, tail);
+    void tail.then(() => {
+      if (this.#queues.get(attemptId) === tail) this.#queues.delete(attemptId);
+    });
+    return result;
+  }
+
+  /** Appends an event in memory, writes the file, and undoes the change if the write fails. */
+  async #commit(attempt: AttemptFile, snapshot: AttemptSnapshot, event: StoredEvent, stepShown: Date | undefined): Promise<void> {
+    const previous = { stepShownAt: attempt.stepShownAt, finishedAt: attempt.finishedAt };
+    attempt.events.push(event);
+    if (stepShown) attempt.stepShownAt = stepShown.toISOString();
+    if (snapshot.status === 'done') attempt.finishedAt = event.at;
+    this.#snapshots.set(attempt.id, { events: attempt.events.length, snapshot });
+    try {
+      await this.#store.saveAttempt(attempt.id);
+    } catch (error) {
+      attempt.events.pop();
+      Object.assign(attempt, previous);
+      this.#snapshots.delete(attempt.id);
+      throw error;
+    }
+  }
+
+  /** The attempt's score against the senior path of its pinned revision. */
+  async score(attempt: AttemptFile): Promise<AttemptScore> {
+    const { loaded, snapshot } = await this.run(attempt);
+    const node = currentNode(snapshot);
+    return scoreAttempt(loaded.scenario, loaded.senior, snapshot.context, loaded.scenario.endings[node] ? node : undefined, reviewsOf(attempt));
+  }
+
+  /** A trainee's attempts, newest first. */
+  attemptsOf(username: string): AttemptFile[] {
+    return [...this.#store.allAttempts()]
+      .filter((attempt) => attempt.username === username)
+      .sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+  }
+}

@@ -1,0 +1,84 @@
+import type { DeskStore } from '../db/desk-store.ts';
+import type { User } from '../db/schema.ts';
+import type { Role } from '../../domain/people/roles.ts';
+import { DUMMY_HASH, hashPassword, passwordProblem, verifyPassword } from './password.ts';
+
+/** A problem a person can fix (duplicate username, weak password); the message is safe to show. */
+export class AccountError extends Error {
+  readonly code = 'ACCOUNT_ERROR';
+}
+
+export interface NewAccount {
+  username: string;
+  name: string;
+  role: Role;
+  team?: string;
+  password: string;
+}
+
+/** Creating, finding and changing accounts in the accounts file. */
+export class AccountService {
+  #store: DeskStore;
+
+  constructor(store: DeskStore) {
+    this.#store = store;
+  }
+
+  get users(): User[] {
+    return this.#store.accounts.data.users;
+  }
+
+  find(username: string): User | undefined {
+    return this.users.find((user) => user.username === username);
+  }
+
+  /** The trainees of a team (all teams when undefined), active ones only unless asked. */
+  trainees(team?: string, includeDisabled = false): User[] {
+    return this.users.filter((user) => user.role === 'trainee' && (team === undefined || user.team === team) && (includeDisabled || !user.disabled));
+  }
+
+  async add(account: NewAccount, passwordHash?: string): Promise<User> {
+    if (this.find(account.username)) throw new AccountError(`The username "${account.username}" is taken. Choose another.`);
+    const problem = passwordHash ? undefined : passwordProblem(account.password);
+    if (problem) throw new AccountError(problem);
+    const data = this.#store.accounts.data;
+    if (account.team && !data.teams.some((team) => team.id === account.team)) {
+      data.teams.push({ id: account.team, name: account.team.replace(/(^|-)(\w)/g, (_, dash: string, letter: string) => `${dash ? ' ' : ''}${letter.toUpperCase()}`) });
+    }
+    const user: User = {
+      username: account.username,
+      name: account.name,
+      role: account.role,
+      team: account.team,
+      passwordHash: passwordHash ?? (await hashPassword(account.password)),
+      disabled: false,
+      createdAt: new Date().toISOString(),
+    };
+    data.users.push(user);
+    await this.#store.saveAccounts();
+    return user;
+  }
+
+  async setPassword(username: string, password: string): Promise<void> {
+    const user = this.find(username);
+    if (!user) throw new AccountError(`No account "${username}".`);
+    const problem = passwordProblem(password);
+    if (problem) throw new AccountError(problem);
+    user.passwordHash = await hashPassword(password);
+    await this.#store.saveAccounts();
+  }
+
+  async setDisabled(username: string, disabled: boolean): Promise<void> {
+    const user = this.find(username);
+    if (!user) throw new AccountError(`No account "${username}".`);
+    user.disabled = disabled;
+    await this.#store.saveAccounts();
+  }
+
+  /** The account if the password is right and the account active; the same work is done for unknown names. */
+  async authenticate(username: string, password: string): Promise<User | undefined> {
+    const user = this.find(username);
+    const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+    return ok && user && !user.disabled ? user : undefined;
+  }
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+const flag = z.enum(['0', '1', 'true', 'false', 'yes', 'no']).transform((value) => ['1', 'true', 'yes'].includes(value));
+
+/** Settings read from the environment at start; a bad value stops the start with what to write instead. */
+export const configSchema = z.object({
+  PORT: z.coerce.number().int().min(1, 'PORT must be a port number from 1 to 65535.').max(65535, 'PORT must be a port number from 1 to 65535.').default(4321),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DESK_DATA_DIR: z.string().min(1).default('data'),
+  DESK_DEMO: flag.default(true),
+  DESK_SCENARIOS_DIR: z.string().min(1).default('scenarios'),
+  DESK_PLAYBOOKS_DIR: z.string().min(1).default('content/playbooks'),
+  DESK_LRS_ENDPOINT: z.url({ message: 'DESK_LRS_ENDPOINT must be a full URL such as https://lrs.example.com/xapi/' }).optional(),
+  DESK_LRS_KEY: z.string().optional(),
+  DESK_LRS_SECRET: z.string().optional(),
+});
+export type DeskConfig = z.output<typeof configSchema>;
+
+/** Reads and validates the configuration; throws one message listing every problem. */
+export function readConfig(env: Record<string, string | undefined> = process.env): DeskConfig {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = configSchema.safeParse(present);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((issue) => {
+    const name = String(issue.path[0]);
+    const words = issue.code === 'invalid_value' ? `must be one of ${issue.values.join(', ')}` : issue.message;
+    return `  ${name}=${JSON.stringify(env[name])}: ${words}`;
+  });
+  throw new Error(`Cannot start: the configuration has ${lines.length === 1 ? 'a problem' : 'problems'}:\n${lines.join('\n')}`);
+}

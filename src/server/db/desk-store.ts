@@ -1,0 +1,139 @@
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Low } from 'lowdb';
+import { acquireDataDirLock, type DataDirLock } from '../store/data-dir-lock.ts';
+import { writeFileDurable } from '../store/durable-write.ts';
+import { openJsonFile } from '../store/json-file-adapter.ts';
+import {
+  accountsFileSchema,
+  attemptFileSchema,
+  sessionsFileSchema,
+  type AccountsFile,
+  type AttemptFile,
+  type SessionsFile,
+} from './schema.ts';
+
+const EMPTY_ACCOUNTS: AccountsFile = { version: 1, users: [], teams: [], assignments: [], signOffs: [] };
+const EMPTY_SESSIONS: SessionsFile = { version: 1, sessions: [] };
+const SAFE_NAME = /^[a-z0-9][a-z0-9._-]*$/;
+
+/**
+ * The embedded database: everything is read once at start and held in memory; each mutation is made
+ * in memory, synchronously, then written durably before it is acknowledged. One process owns the
+ * directory (the lock); a file that does not parse stops the start and is left untouched.
+ */
+export class DeskStore {
+  readonly dataDir: string;
+  readonly accounts: Low<AccountsFile>;
+  readonly sessions: Low<SessionsFile>;
+  readonly #attempts = new Map<string, Low<AttemptFile>>();
+  readonly #lock: DataDirLock;
+
+  private constructor(dataDir: string, lock: DataDirLock, accounts: Low<AccountsFile>, sessions: Low<SessionsFile>) {
+    this.dataDir = dataDir;
+    this.#lock = lock;
+    this.accounts = accounts;
+    this.sessions = sessions;
+  }
+
+  /** Opens (creating if needed) a data directory; throws DataDirLockedError or DataFileError with the way out. */
+  static async open(dataDir: string): Promise<DeskStore> {
+    const dir = path.resolve(dataDir);
+    await mkdir(path.join(dir, 'attempts'), { recursive: true });
+    const lock = acquireDataDirLock(dir);
+    try {
+      const accounts = await openJsonFile(path.join(dir, 'accounts.json'), accountsFileSchema, EMPTY_ACCOUNTS);
+      const sessions = await openJsonFile(path.join(dir, 'sessions.json'), sessionsFileSchema, EMPTY_SESSIONS);
+      const store = new DeskStore(dir, lock, accounts, sessions);
+      await store.#loadAttempts();
+      return store;
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
+  }
+
+  async #loadAttempts(): Promise<void> {
+    const root = path.join(this.dataDir, 'attempts');
+    for (const user of await readdir(root)) {
+      if (!SAFE_NAME.test(user)) continue;
+      const files = (await readdir(path.join(root, user))).filter((name) => name.endsWith('.json'));
+      const opened = await Promise.all(
+        files.map((name) => openJsonFile(path.join(root, user, name), attemptFileSchema, undefined as unknown as AttemptFile)),
+      );
+      for (const db of opened) this.#attempts.set(db.data.id, db);
+    }
+  }
+
+  /** True when no account exists yet: a first start. */
+  get isEmpty(): boolean {
+    return this.accounts.data.users.length === 0;
+  }
+
+  saveAccounts = (): Promise<void> => this.accounts.write();
+  saveSessions = (): Promise<void> => this.sessions.write();
+
+  attempt(id: string): AttemptFile | undefined {
+    return this.#attempts.get(id)?.data;
+  }
+
+  /** Every attempt held, in no particular order. */
+  *allAttempts(): Iterable<AttemptFile> {
+    for (const db of this.#attempts.values()) yield db.data;
+  }
+
+  /** Writes a new attempt's file; it exists in memory only once it is on disk. */
+  async createAttempt(attempt: AttemptFile): Promise<void> {
+    if (!SAFE_NAME.test(attempt.username) || !SAFE_NAME.test(attempt.id)) throw new Error(`Unsafe attempt file name: ${attempt.username}/${attempt.id}`);
+    await mkdir(path.join(this.dataDir, 'attempts', attempt.username), { recursive: true });
+    const db = await openJsonFile(this.#attemptPath(attempt), attemptFileSchema, attempt);
+    await db.write();
+    this.#attempts.set(attempt.id, db);
+  }
+
+  /** Durably writes an attempt changed in memory. */
+  saveAttempt(id: string): Promise<void> {
+    const db = this.#attempts.get(id);
+    if (!db) return Promise.reject(new Error(`No attempt ${id}`));
+    return db.write();
+  }
+
+  #attemptPath = (attempt: Pick<AttemptFile, 'username' | 'id'>) =>
+    path.join(this.dataDir, 'attempts', attempt.username, `${attempt.id}.json`);
+
+  /** Stores a scenario revision once; revisions are immutable, so an existing one is left as it is. */
+  async pinRevision(scenarioId: string, revision: string, text: string): Promise<void> {
+    const file = this.#revisionPath(scenarioId, revision);
+    if (await exists(file)) return;
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFileDurable(file, text);
+  }
+
+  /** The text of a pinned revision, or undefined if it was never stored. */
+  async readRevision(scenarioId: string, revision: string): Promise<string | undefined> {
+    try {
+      return await readFile(this.#revisionPath(scenarioId, revision), 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+
+  #revisionPath = (scenarioId: string, revision: string) => {
+    if (!SAFE_NAME.test(scenarioId) || !/^[a-f0-9]+$/.test(revision)) throw new Error(`Unsafe revision name: ${scenarioId}@${revision}`);
+    return path.join(this.dataDir, 'revisions', scenarioId, `${revision}.yaml`);
+  };
+
+  /** Releases the data directory for another process. */
+  close(): void {
+    this.#lock.release();
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}

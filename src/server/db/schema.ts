@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { answerSchema } from '../../domain/engine/answer.ts';
+import { roleSchema } from '../../domain/people/roles.ts';
+
+const isoTime = z.string().min(10);
+
+export const userSchema = z.object({
+  username: z.string(),
+  name: z.string(),
+  role: roleSchema,
+  team: z.string().optional(),
+  passwordHash: z.string(),
+  disabled: z.boolean().default(false),
+  createdAt: isoTime,
+});
+export type User = z.output<typeof userSchema>;
+
+export const teamSchema = z.object({ id: z.string(), name: z.string() });
+export type Team = z.output<typeof teamSchema>;
+
+export const assignmentSchema = z.object({
+  id: z.string(),
+  team: z.string(),
+  /** Undefined: the whole team. */
+  assignee: z.string().optional(),
+  title: z.string(),
+  /** An ordered learning path; one entry for a single scenario. */
+  scenarioIds: z.array(z.string()).min(1),
+  due: z.string(),
+  createdBy: z.string(),
+  createdAt: isoTime,
+});
+export type Assignment = z.output<typeof assignmentSchema>;
+
+export const signOffSchema = z.object({
+  trainee: z.string(),
+  category: z.string(),
+  by: z.string(),
+  note: z.string(),
+  at: isoTime,
+});
+export type SignOff = z.output<typeof signOffSchema>;
+
+/** The small shared file: accounts, teams, assignments, sign-offs. */
+export const accountsFileSchema = z.object({
+  version: z.literal(1),
+  users: z.array(userSchema),
+  teams: z.array(teamSchema),
+  assignments: z.array(assignmentSchema).default([]),
+  signOffs: z.array(signOffSchema).default([]),
+});
+export type AccountsFile = z.output<typeof accountsFileSchema>;
+
+export const sessionSchema = z.object({
+  /** SHA-256 of the cookie's token: a stolen file does not hand out live sessions. */
+  tokenHash: z.string(),
+  username: z.string(),
+  createdAt: isoTime,
+  expiresAt: isoTime,
+});
+export type Session = z.output<typeof sessionSchema>;
+export const sessionsFileSchema = z.object({ version: z.literal(1), sessions: z.array(sessionSchema) });
+export type SessionsFile = z.output<typeof sessionsFileSchema>;
+
+export const attemptEventSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('answer'),
+    stepId: z.string(),
+    answer: answerSchema,
+    at: isoTime,
+    /** Real milliseconds the trainee spent on the step before answering. */
+    decidedMs: z.number().min(0),
+  }),
+  z.object({ type: z.literal('hint'), stepId: z.string(), at: isoTime }),
+]);
+export type AttemptEvent = z.output<typeof attemptEventSchema>;
+
+export const reviewSchema = z.object({
+  met: z.array(z.number().int().min(0)),
+  comment: z.string(),
+  reviewer: z.string(),
+  at: isoTime,
+});
+export type Review = z.output<typeof reviewSchema>;
+
+export const commentSchema = z.object({
+  id: z.string(),
+  stepId: z.string(),
+  author: z.string(),
+  text: z.string(),
+  at: isoTime,
+});
+export type DecisionComment = z.output<typeof commentSchema>;
+
+/** One attempt, in a file of its own: the write cost of an answer stays flat as history grows. */
+export const attemptFileSchema = z.object({
+  version: z.literal(1),
+  id: z.string(),
+  username: z.string(),
+  scenarioId: z.string(),
+  /** The pinned scenario revision (hash of its file) the attempt runs on. */
+  revision: z.string(),
+  mode: z.enum(['practice', 'assessment']),
+  startedAt: isoTime,
+  /** When the step now showing was first shown: the start of the trainee's thinking time. */
+  stepShownAt: isoTime,
+  finishedAt: isoTime.optional(),
+  events: z.array(attemptEventSchema),
+  reviews: z.record(z.string(), reviewSchema).default({}),
+  comments: z.array(commentSchema).default([]),
+  /** Set when a review or comment lands that the trainee has not seen yet. */
+  unseenFeedback: z.boolean().default(false),
+});
+export type AttemptFile = z.output<typeof attemptFileSchema>;

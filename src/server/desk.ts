@@ -1,0 +1,67 @@
+import path from 'node:path';
+import { readConfig, type DeskConfig } from './config.ts';
+import { DeskStore } from './db/desk-store.ts';
+import { ScenarioCatalog } from './scenarios/catalog.ts';
+import { AccountService } from './auth/accounts.ts';
+import { SessionService } from './auth/sessions.ts';
+import { LoginThrottle } from './auth/throttle.ts';
+import { AttemptService } from './attempts/attempt-service.ts';
+
+/** Everything the pages and actions call: one per process. */
+export interface Desk {
+  config: DeskConfig;
+  store: DeskStore;
+  catalog: ScenarioCatalog;
+  accounts: AccountService;
+  sessions: SessionService;
+  throttle: LoginThrottle;
+  attempts: AttemptService;
+}
+
+/** Opens the data directory and the scenario library and wires the services; the caller closes it. */
+export async function openDesk(config: DeskConfig, options: { watch?: boolean; log?: (line: string) => void } = {}): Promise<Desk> {
+  const log = options.log ?? ((line: string) => console.warn(line));
+  const store = await DeskStore.open(config.DESK_DATA_DIR);
+  try {
+    const catalog = new ScenarioCatalog(
+      { scenariosDir: path.resolve(config.DESK_SCENARIOS_DIR), playbooksDir: path.resolve(config.DESK_PLAYBOOKS_DIR) },
+      log,
+    );
+    await catalog.reload();
+    if (options.watch) catalog.watch();
+    return {
+      config,
+      store,
+      catalog,
+      accounts: new AccountService(store),
+      sessions: new SessionService(store),
+      throttle: new LoginThrottle(),
+      attempts: new AttemptService(store, catalog),
+    };
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+}
+
+export function closeDesk(desk: Desk): void {
+  desk.catalog.close();
+  desk.store.close();
+}
+
+// The built server bundles its own copy of this module, and `npm start` opens the desk before it
+// loads the bundle: one slot on globalThis lets both copies share the same open desk.
+const SLOT = Symbol.for('exception-desk.desk');
+type Slot = { [SLOT]?: Promise<Desk> };
+
+/** Makes an already-open desk the one pages and actions use. */
+export function provideDesk(desk: Desk): void {
+  (globalThis as Slot)[SLOT] = Promise.resolve(desk);
+}
+
+/** The process's desk; opened from the environment on first use when `npm start` did not open it (astro dev). */
+export function getDesk(): Promise<Desk> {
+  const slot = globalThis as Slot;
+  slot[SLOT] ??= openDesk(readConfig(), { watch: true });
+  return slot[SLOT];
+}

@@ -1,0 +1,118 @@
+import { createHash } from 'node:crypto';
+import { watch, type FSWatcher } from 'node:fs';
+import path from 'node:path';
+import { checkLibrary, type CheckedFile } from '../../domain/scenario/library.ts';
+import { checkScenarioText } from '../../domain/scenario/check.ts';
+import { formatFinding } from '../../domain/scenario/finding.ts';
+import type { Scenario, Taxonomy } from '../../domain/scenario/schema.ts';
+import { compileScenario, type ScenarioMachine } from '../../domain/engine/machine.ts';
+import { seniorPath, type SeniorPath } from '../../domain/engine/senior-path.ts';
+import { readPlaybookSlugs, readScenarioFiles, readTaxonomy, type LibraryPaths } from './library-files.ts';
+
+/** A scenario ready to run: checked, compiled, its senior path derived, pinned by the hash of its text. */
+export interface LoadedScenario {
+  scenario: Scenario;
+  revision: string;
+  text: string;
+  machine: ScenarioMachine;
+  senior: SeniorPath;
+}
+
+/** The revision id of a scenario file: the first 16 hex digits of its SHA-256. */
+export const revisionOf = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 16);
+
+const load = (scenario: Scenario, text: string): LoadedScenario => ({
+  scenario,
+  text,
+  revision: revisionOf(text),
+  machine: compileScenario(scenario),
+  senior: seniorPath(scenario),
+});
+
+/**
+ * The scenario library as served: files with errors are left out (and logged) while the rest are
+ * served; reloads when files change. Old revisions stay runnable for attempts pinned to them.
+ */
+export class ScenarioCatalog {
+  readonly paths: LibraryPaths;
+  taxonomy: Taxonomy | undefined;
+  /** Every file's check result, including those left out. */
+  checked: CheckedFile[] = [];
+  playbooks: string[] = [];
+  #served = new Map<string, LoadedScenario>();
+  #byRevision = new Map<string, LoadedScenario>();
+  #watcher: FSWatcher | undefined;
+  #log: (line: string) => void;
+  /** Bumped on every reload, so pages can tell a change happened. */
+  generation = 0;
+
+  constructor(paths: LibraryPaths, log: (line: string) => void = console.warn) {
+    this.paths = paths;
+    this.#log = log;
+  }
+
+  async reload(): Promise<void> {
+    const files = await readScenarioFiles(this.paths.scenariosDir);
+    this.playbooks = await readPlaybookSlugs(this.paths.playbooksDir);
+    const result = checkLibrary(await readTaxonomy(this.paths.scenariosDir), files, this.playbooks);
+    this.taxonomy = result.taxonomy ?? this.taxonomy;
+    for (const finding of result.taxonomyFindings) this.#log(formatFinding('scenarios/taxonomy.yaml', finding));
+    const served = new Map<string, LoadedScenario>();
+    for (const file of result.files) {
+      const errors = file.findings.filter((finding) => finding.severity === 'error');
+      if (!file.scenario) {
+        this.#log(`Left out of the catalog: ${file.path} (${errors.length} error${errors.length === 1 ? '' : 's'}; first: ${errors[0] ? formatFinding(file.path, errors[0]) : 'unknown'}). Run npm run scenarios:check for all.`);
+        continue;
+      }
+      const text = files.find((source) => source.path === file.path)?.text ?? '';
+      const loaded = this.#byRevision.get(revisionOf(text)) ?? load(file.scenario, text);
+      this.#byRevision.set(loaded.revision, loaded);
+      served.set(file.scenario.id, loaded);
+    }
+    this.checked = result.files;
+    this.#served = served;
+    this.generation++;
+  }
+
+  /** Scenarios served to trainees, by title. */
+  list(): LoadedScenario[] {
+    return [...this.#served.values()].sort((a, b) => a.scenario.title.localeCompare(b.scenario.title));
+  }
+
+  get(id: string): LoadedScenario | undefined {
+    return this.#served.get(id);
+  }
+
+  /** A pinned revision: from memory, or rebuilt from the stored text when the file has changed since. */
+  revision(revision: string, storedText: () => Promise<string | undefined>): Promise<LoadedScenario | undefined> {
+    const known = this.#byRevision.get(revision);
+    if (known) return Promise.resolve(known);
+    return storedText().then((text) => {
+      if (!text || !this.taxonomy) return undefined;
+      const checked = checkScenarioText(text, { taxonomy: this.taxonomy });
+      if (!checked.value) return undefined;
+      const loaded = load(checked.value, text);
+      this.#byRevision.set(revision, loaded);
+      return loaded;
+    });
+  }
+
+  /** Reloads shortly after any change in the scenarios or playbooks folder. */
+  watch(): void {
+    let timer: NodeJS.Timeout | undefined;
+    const schedule = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => this.reload().catch((error: Error) => this.#log(`Scenario reload failed: ${error.message}`)), 150);
+    };
+    try {
+      this.#watcher = watch(this.paths.scenariosDir, schedule);
+      this.#watcher.unref();
+    } catch (error) {
+      this.#log(`Not watching ${path.relative(process.cwd(), this.paths.scenariosDir)}: ${(error as Error).message}`);
+    }
+  }
+
+  close(): void {
+    this.#watcher?.close();
+  }
+}
