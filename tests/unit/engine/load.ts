@@ -1,0 +1,55 @@
+// Test I/O for the engine's tests: reads the real taxonomy, playbook slugs and fixtures, and checks them.
+import { readdirSync, readFileSync } from 'node:fs';
+import { checkScenarioText, checkTaxonomyText, type Checked } from '../../../src/domain/scenario/check.ts';
+import { formatFinding, hasErrors, type Finding } from '../../../src/domain/scenario/finding.ts';
+import type { Scenario, Taxonomy } from '../../../src/domain/scenario/schema.ts';
+
+const root = new URL('../../../', import.meta.url);
+const fixturesDir = new URL('tests/fixtures/scenarios/', root);
+const scenariosDir = new URL('scenarios/', root);
+
+/** The real `scenarios/taxonomy.yaml`, as text. */
+export const taxonomyText = readFileSync(new URL('taxonomy.yaml', scenariosDir), 'utf8');
+
+/** The real taxonomy, checked; the tests cannot run without it. */
+export const taxonomy: Taxonomy = (() => {
+  const checked = checkTaxonomyText(taxonomyText);
+  if (!checked.value) throw new Error(`taxonomy.yaml has errors:\n${lines('scenarios/taxonomy.yaml', checked.findings)}`);
+  return checked.value;
+})();
+
+/** The playbook slugs in `content/playbooks/`. */
+export const playbooks: string[] = readdirSync(new URL('content/playbooks/', root))
+  .filter((name) => name.endsWith('.md'))
+  .map((name) => name.slice(0, -3))
+  .sort();
+
+/** A fixture's text, by file name under `tests/fixtures/scenarios/`. */
+export const fixtureText = (name: string): string => readFileSync(new URL(name, fixturesDir), 'utf8');
+
+/** Checks scenario text against the real taxonomy and playbooks, as if it were the file `<fileId>.yaml`. */
+export const checkText = (text: string, fileId?: string): Checked<Scenario> =>
+  checkScenarioText(text, { taxonomy, playbooks, fileId });
+
+/** Findings as the check prints them, one per line. */
+export function lines(file: string, findings: readonly Finding[]): string {
+  return findings.map((finding) => formatFinding(file, finding)).join('\n');
+}
+
+/** A scenario from text that must pass the check; throws with the findings otherwise. */
+export function scenarioFrom(text: string, fileId?: string): Scenario {
+  const checked = checkText(text, fileId);
+  if (!checked.value || hasErrors(checked.findings)) throw new Error(`not a valid scenario:\n${lines(`${fileId ?? 'scenario'}.yaml`, checked.findings)}`);
+  return checked.value;
+}
+
+/** A fixture that must pass the check, by name without `.yaml`. */
+export const loadFixture = (id: string): Scenario => scenarioFrom(fixtureText(`${id}.yaml`), id);
+
+/** Every scenario file in `scenarios/` at the time the tests run (taxonomy.yaml excluded), sorted by name. */
+export function shippedScenarioFiles(): { path: string; id: string; text: string }[] {
+  return readdirSync(scenariosDir)
+    .filter((name) => /\.ya?ml$/.test(name) && !/^taxonomy\.ya?ml$/.test(name))
+    .sort()
+    .map((name) => ({ path: `scenarios/${name}`, id: name.replace(/\.ya?ml$/, ''), text: readFileSync(new URL(name, scenariosDir), 'utf8') }));
+}
