@@ -12,4 +12,8 @@ export default defineConfig({
   security: { checkOrigin: true, actionBodySizeLimit: 64 * 1024, csp: true },
   server: { host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 4321) },
   devToolbar: { enabled: false },
+  // Our own sessions live in the data directory (src/server/auth/sessions.ts).
+  session: false,
+  // Shiki colours code with inline styles, which the CSP refuses; playbooks have little code.
+  markdown: { syntaxHighlight: false },
 });

@@ -37,17 +37,14 @@ export function resolveAnswer(scenario: Scenario, context: AttemptContext, stepI
   const minutes = context.minutes + effect.minutes;
   const sentiment = clampSentiment(context.sentiment + effect.sentiment);
   const dollars = context.dollars + effect.dollars;
-  const next = option
-    ? option.next
-    : step.kind !== 'choose'
-      ? pickBranch(step.next, {
-          score: score ?? undefined,
-          chosen: new Set(answer.kind === 'choose-many' ? answer.optionIds : []),
-          sentiment,
-          minutes,
-          visited: new Set(context.decisions.map((decision) => decision.stepId)),
-        })
-      : undefined;
+  const branches = option ? option.next : step.kind !== 'choose' ? step.next : [];
+  const next = pickBranch(branches, {
+    score: score ?? undefined,
+    chosen: new Set(answer.kind === 'choose-many' ? answer.optionIds : answer.kind === 'choose' ? [answer.optionId] : []),
+    sentiment,
+    minutes,
+    visited: new Set(context.decisions.map((decision) => decision.stepId)),
+  });
   if (!next) return { ok: false, reason: `Step "${stepId}" has no branch for this answer; the scenario needs a final plain "goto".` };
 
   const hinted = context.hints.includes(stepId);

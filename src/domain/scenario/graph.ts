@@ -2,7 +2,8 @@ import type { Scenario, Step } from './schema.ts';
 
 /** Every step or ending a step can lead to, in the order written, without repeats. */
 export function stepTargets(step: Step): string[] {
-  const targets = step.kind === 'choose' ? step.options.map((option) => option.next) : step.next.map((branch) => branch.goto);
+  const branches = step.kind === 'choose' ? step.options.flatMap((option) => option.next) : step.next;
+  const targets = branches.map((branch) => branch.goto);
   return [...new Set(targets)];
 }
 

@@ -82,13 +82,14 @@ export function lintScenario(scenario: Scenario, lint: LintContext): UnplacedFin
       }
       if (step.options.length < 3) warning('few-options', at('options'), `Step "${stepId}" offers ${step.options.length} option${step.options.length === 1 ? '' : 's'}. Give at least three so the choice is a real one.`);
       step.options.forEach((option, index) => {
-        target(at('options', index, 'next'), option.next);
+        checkBranches(option.next, at('options', index, 'next'), 'choose', [], stepIds, target, error);
         if (option.route) reference(at('options', index, 'route'), option.route, routes, 'a route in taxonomy.yaml');
         checkReveal(at('options', index, 'reveal'), option.reveal);
         if (!option.why) warning('missing-why', at('options', index), `Option "${option.id}" has no "why". Add a sentence or two on the senior's reasoning; the trainee reads it in the feedback.`);
       });
     } else {
-      checkBranches(step, at, stepIds, target, error);
+      const optionIds = step.kind === 'choose-many' ? step.options.map((option) => option.id) : [];
+      checkBranches(step.next, at('next'), step.kind, optionIds, stepIds, target, error);
     }
     if (step.kind === 'choose-many') {
       const ids = step.options.map((option) => option.id);
@@ -147,31 +148,34 @@ export function lintScenario(scenario: Scenario, lint: LintContext): UnplacedFin
   return findings;
 }
 
+/** Checks a `next` list: targets exist, the plain `goto` comes last, and each condition fits its step. */
 function checkBranches(
-  step: Exclude<Step, { kind: 'choose' }>,
-  at: (...rest: Path) => Path,
+  branches: readonly Branch[],
+  at: Path,
+  kind: Step['kind'],
+  optionIds: readonly string[],
   stepIds: readonly string[],
   target: (path: Path, id: string) => void,
   error: (code: string, path: Path, message: string) => void,
 ) {
-  const branches: Branch[] = step.next;
-  const optionIds = step.kind === 'choose-many' ? step.options.map((option) => option.id) : [];
+  const shorthand = branches.length === 1 && !branches[0]?.when;
   branches.forEach((branch, index) => {
-    target(at('next', index, 'goto'), branch.goto);
+    const here: Path = shorthand ? at : [...at, index];
+    target(shorthand ? at : [...here, 'goto'], branch.goto);
     const last = index === branches.length - 1;
-    if (last && branch.when) error('branch-fallback', at('next', index), 'The last branch must be a plain "- goto: ..." with no "when", so every answer leads somewhere.');
-    if (!last && !branch.when) error('branch-fallback', at('next', index), `Branch ${index + 1} has no "when", so the branches after it can never be taken. Put the plain "goto" last.`);
+    if (last && branch.when) error('branch-fallback', here, 'The last branch must be a plain "- goto: ..." with no "when", so every answer leads somewhere.');
+    if (!last && !branch.when) error('branch-fallback', here, `Branch ${index + 1} has no "when", so the branches after it can never be taken. Put the plain "goto" last.`);
     const when = branch.when;
     if (!when) return;
-    if ((when.scoreAtLeast !== undefined || when.scoreBelow !== undefined) && step.kind === 'write') {
-      error('write-score-branch', at('next', index, 'when'), 'A write step cannot branch on its score: a senior grades it later. Branch on "visited", "sentimentBelow" or "minutesAtLeast" instead, or use a plain "goto".');
+    if ((when.scoreAtLeast !== undefined || when.scoreBelow !== undefined) && kind === 'write') {
+      error('write-score-branch', [...here, 'when'], 'A write step cannot branch on its score: a senior grades it later. Branch on "visited", "sentimentBelow" or "minutesAtLeast" instead, or use a plain "goto".');
     }
     if (when.chose !== undefined) {
-      if (step.kind !== 'choose-many') error('chose-on-wrong-kind', at('next', index, 'when', 'chose'), '"chose" only works on a choose-many step.');
-      else if (!optionIds.includes(when.chose)) error('unknown-option', at('next', index, 'when', 'chose'), `"${when.chose}" is not an option of this step.${didYouMean(when.chose, optionIds)}`);
+      if (kind !== 'choose-many') error('chose-on-wrong-kind', [...here, 'when', 'chose'], '"chose" only works on a choose-many step; on a choose step each option has its own "next".');
+      else if (!optionIds.includes(when.chose)) error('unknown-option', [...here, 'when', 'chose'], `"${when.chose}" is not an option of this step.${didYouMean(when.chose, optionIds)}`);
     }
     if (when.visited !== undefined && !stepIds.includes(when.visited)) {
-      error('unknown-target', at('next', index, 'when', 'visited'), `"${when.visited}" is not a step of this scenario.${didYouMean(when.visited, stepIds)}`);
+      error('unknown-target', [...here, 'when', 'visited'], `"${when.visited}" is not a step of this scenario.${didYouMean(when.visited, stepIds)}`);
     }
   });
 }

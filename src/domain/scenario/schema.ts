@@ -63,7 +63,7 @@ export const chooseOptionSchema = z.strictObject({
   why: z.string().min(1).optional(),
   effect: effectSchema.default(noEffect),
   reveal: z.array(idSchema).optional(),
-  next: idSchema,
+  next: nextSchema,
 });
 export type ChooseOption = z.output<typeof chooseOptionSchema>;
 

@@ -1,0 +1,86 @@
+// npm start: build when the sources are newer than the build, open the data directory (seeding demo
+// data on first start), then serve the site and print the URL and the demo logins.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { readConfig } from '../server/config.ts';
+import { closeDesk, openDesk, provideDesk } from '../server/desk.ts';
+import { seedDemo } from '../server/demo/seed.ts';
+
+const root = process.cwd();
+const entry = path.join(root, 'dist', 'server', 'entry.mjs');
+
+function newestChange(paths: string[]): number {
+  let newest = 0;
+  const visit = (target: string) => {
+    if (!existsSync(target)) return;
+    const stats = statSync(target);
+    if (stats.isDirectory()) for (const name of readdirSync(target)) visit(path.join(target, name));
+    else newest = Math.max(newest, stats.mtimeMs);
+  };
+  paths.forEach((target) => visit(path.join(root, target)));
+  return newest;
+}
+
+function buildIfStale(): void {
+  const sources = newestChange(['src', 'content', 'public', 'astro.config.mjs', 'package.json']);
+  if (existsSync(entry) && statSync(entry).mtimeMs >= sources && process.env.DESK_REBUILD !== '1') return;
+  console.log('Building the site (first start, or the sources changed)...');
+  const astro = path.join(root, 'node_modules', '.bin', 'astro');
+  const result = spawnSync(astro, ['build'], { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  if (result.status !== 0) {
+    console.error('The build failed (see above). Fix the error and run npm start again.');
+    process.exit(1);
+  }
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  buildIfStale();
+  const desk = await openDesk(config, { watch: true });
+  const seed = config.DESK_DEMO ? await seedDemo(desk) : undefined;
+  provideDesk(desk);
+
+  process.env.ASTRO_NODE_AUTOSTART = 'disabled';
+  const { handler } = (await import(pathToFileURL(entry).href)) as { handler: http.RequestListener };
+  const server = http.createServer(handler);
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 30_000;
+
+  const stop = (signal: string) => {
+    console.log(`\n${signal}: stopping. Answers already acknowledged are on disk.`);
+    server.close();
+    closeDesk(desk);
+    process.exit(0);
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    closeDesk(desk);
+    console.error(error.code === 'EADDRINUSE'
+      ? `Cannot start: port ${config.PORT} on ${config.HOST} is already in use. Stop the other program or set PORT to another number.`
+      : `Cannot start: ${error.message}`);
+    process.exit(1);
+  });
+  server.listen(config.PORT, config.HOST, () => {
+    const shown = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
+    const served = desk.catalog.list().length;
+    const left = desk.catalog.checked.length - served;
+    console.log(`\nException Desk is running at http://${shown}:${config.PORT}/`);
+    console.log(`Data: ${desk.store.dataDir}${seed?.seeded ? ` (demo data seeded: ${seed.attempts} attempts)` : ''}`);
+    console.log(`Scenarios: ${served} served${left ? `, ${left} left out for errors (npm run scenarios:check)` : ''}`);
+    if (seed) {
+      console.log(`\nDemo logins (password for all: ${seed.password}):`);
+      for (const login of seed.logins) console.log(`  ${login.username.padEnd(7)} ${login.role.padEnd(8)} ${login.name}`);
+    }
+    console.log('\nPress Ctrl+C to stop.');
+  });
+}
+
+main().catch((error: Error) => {
+  console.error(error.message);
+  process.exit(1);
+});

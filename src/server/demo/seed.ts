@@ -1,0 +1,210 @@
+import type { Desk } from '../desk.ts';
+import type { AttemptFile, AttemptEvent } from '../db/schema.ts';
+import type { LoadedScenario } from '../scenarios/catalog.ts';
+import type { Answer } from '../../domain/engine/answer.ts';
+import type { Step } from '../../domain/scenario/schema.ts';
+import { currentNode, startAttempt, submitAnswer } from '../../domain/engine/machine.ts';
+import { seniorAnswer } from '../../domain/engine/senior-path.ts';
+import { hashPassword } from '../auth/password.ts';
+import { DEMO_PASSWORD, DEMO_STAFF, DEMO_TEAM, DEMO_TRAINEES, type TraineeProfile } from './profiles.ts';
+
+const DAY = 86_400_000;
+
+/** A small repeatable random source, so every fresh demo tells the same story. */
+function randomSource(seed: number) {
+  let state = seed >>> 0 || 1;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let value = state;
+    value = Math.imul(value ^ (value >>> 15), value | 1);
+    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
+    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
+  };
+  return { next, pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T };
+}
+type Random = ReturnType<typeof randomSource>;
+
+const WEAK_NOTES = [
+  'Hi, we are looking into your order and will get back to you soon.',
+  'Your order is on hold. I have passed it to the right team and will let you know.',
+  'Sorry for the delay. It should ship soon, I will check with the warehouse.',
+];
+
+/** A plausible answer from a trainee of the given skill at this step. */
+function traineeAnswer(step: Step, skill: number, profile: TraineeProfile, random: Random): Answer {
+  const senior = seniorAnswer(step) as Answer;
+  const right = random.next() < skill;
+  switch (step.kind) {
+    case 'choose': {
+      if (right) return senior;
+      const others = step.options.filter((option) => option.verdict !== 'best');
+      const toSenior = others.find((option) => option.route === 'senior');
+      if (toSenior && random.next() < profile.overEscalates) return { kind: 'choose', optionId: toSenior.id };
+      const safer = others.filter((option) => option.verdict !== 'critical');
+      const pool = safer.length && random.next() > 0.12 ? safer : others;
+      return { kind: 'choose', optionId: random.pick(pool.length ? pool : step.options).id };
+    }
+    case 'choose-many': {
+      if (right) return senior;
+      const chosen = new Set(step.answer);
+      const flip = random.pick(step.options.filter((option) => !option.critical || random.next() < 0.15));
+      if (flip) chosen.has(flip.id) ? chosen.delete(flip.id) : chosen.add(flip.id);
+      return { kind: 'choose-many', optionIds: [...chosen] };
+    }
+    case 'rank': {
+      const order = [...step.answer];
+      const swaps = right ? 0 : 1 + Math.floor(random.next() * 3);
+      for (let swap = 0; swap < swaps; swap++) {
+        const index = Math.floor(random.next() * (order.length - 1));
+        [order[index], order[index + 1]] = [order[index + 1] as string, order[index] as string];
+      }
+      return { kind: 'rank', order };
+    }
+    case 'write':
+      return { kind: 'write', text: right ? step.model.trim() : random.pick(WEAK_NOTES) };
+  }
+}
+
+/** Which scenario a trainee works next: the easiest levels first, not-yet-passed ones preferred. */
+function nextScenario(library: LoadedScenario[], week: number, done: Map<string, number>, random: Random): LoadedScenario | undefined {
+  const maxLevel = week < 1.5 ? 1 : week < 3 ? 2 : 3;
+  const open = library.filter((loaded) => loaded.scenario.level <= maxLevel);
+  const fresh = open.filter((loaded) => (done.get(loaded.scenario.id) ?? 0) < 2);
+  return random.pick(fresh.length ? fresh : open.length ? open : library);
+}
+
+interface Played {
+  attempt: AttemptFile;
+  writes: { stepId: string; rubricLines: number }[];
+  misses: string[];
+}
+
+function playAttempt(desk: Desk, loaded: LoadedScenario, profile: TraineeProfile, started: Date, skill: number, mode: AttemptFile['mode'], random: Random, id: string): Played {
+  const { scenario, machine, revision } = loaded;
+  let snapshot = startAttempt(machine, mode);
+  let clock = started.getTime() + 30_000;
+  const events: AttemptEvent[] = [];
+  const writes: Played['writes'] = [];
+  const misses: string[] = [];
+  const abandon = random.next() < 0.05;
+  for (let guard = 0; snapshot.status !== 'done' && guard < 60; guard++) {
+    if (abandon && events.length >= 2) break;
+    const stepId = currentNode(snapshot);
+    const step = scenario.steps[stepId] as Step;
+    const answer = traineeAnswer(step, skill, profile, random);
+    const decidedMs = Math.round((20 + random.next() * 120 * (1.6 - skill)) * 1000);
+    clock += decidedMs;
+    const result = submitAnswer(scenario, machine, snapshot, stepId, answer);
+    if (!result.ok) break;
+    snapshot = result.snapshot;
+    events.push({ type: 'answer', stepId, answer, at: new Date(clock).toISOString(), decidedMs });
+    if (step.kind === 'write') writes.push({ stepId, rubricLines: step.rubric.length });
+    const key = seniorAnswer(step);
+    if (JSON.stringify(key) !== JSON.stringify(answer) && step.kind !== 'write') misses.push(stepId);
+    clock += 5_000;
+  }
+  void desk;
+  return {
+    attempt: {
+      version: 1,
+      id,
+      username: profile.username,
+      scenarioId: scenario.id,
+      revision,
+      mode,
+      startedAt: started.toISOString(),
+      stepShownAt: new Date(clock).toISOString(),
+      finishedAt: snapshot.status === 'done' ? new Date(clock).toISOString() : undefined,
+      events,
+      reviews: {},
+      comments: [],
+      unseenFeedback: false,
+    },
+    writes,
+    misses,
+  };
+}
+
+export interface SeedSummary {
+  seeded: boolean;
+  logins: { username: string; role: string; name: string }[];
+  password: string;
+  attempts: number;
+}
+
+/**
+ * First-start demo data: a team, its lead, a senior and six trainees with weeks of attempts played on
+ * the real engine, so the team page, the review queue and the debriefs all have something true to show.
+ */
+export async function seedDemo(desk: Desk, now = new Date()): Promise<SeedSummary> {
+  const logins = [...DEMO_STAFF, ...DEMO_TRAINEES.map((trainee) => ({ ...trainee, role: 'trainee' as const }))].map(
+    ({ username, role, name }) => ({ username, role, name }),
+  );
+  if (!desk.store.isEmpty) return { seeded: false, logins, password: DEMO_PASSWORD, attempts: 0 };
+
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const login of logins) {
+    await desk.accounts.add({ ...login, team: DEMO_TEAM.id, password: DEMO_PASSWORD, role: login.role }, passwordHash);
+  }
+  desk.store.accounts.data.teams = [{ ...DEMO_TEAM }];
+
+  const library = desk.catalog.list();
+  const random = randomSource(20261122);
+  let count = 0;
+  for (const [index, profile] of DEMO_TRAINEES.entries()) {
+    if (!library.length) break;
+    const done = new Map<string, number>();
+    const total = Math.max(2, Math.round(profile.pace * profile.weeks));
+    const begin = now.getTime() - profile.weeks * 7 * DAY;
+    for (let n = 0; n < total; n++) {
+      const at = new Date(begin + ((n + random.next() * 0.8) / total) * profile.weeks * 7 * DAY - 2 * 3600_000);
+      const week = (at.getTime() - begin) / (7 * DAY);
+      const loaded = nextScenario(library, week, done, random);
+      if (!loaded) break;
+      const seen = done.get(loaded.scenario.id) ?? 0;
+      const mode = seen === 0 && random.next() < 0.6 ? 'practice' : 'assessment';
+      const skill = Math.min(0.97, profile.skill + profile.growth * week + (seen ? 0.08 : 0));
+      const id = `${loaded.scenario.id.slice(0, 24)}-d${index}${String(n).padStart(3, '0')}`;
+      const played = playAttempt(desk, loaded, profile, at, skill, mode, random, id);
+      if (!played.attempt.events.length) continue;
+      done.set(loaded.scenario.id, seen + 1);
+      for (const write of played.writes) {
+        if (random.next() >= profile.reviewed) continue;
+        const met = Array.from({ length: write.rubricLines }, (_, line) => line).filter(() => random.next() < skill + 0.1);
+        played.attempt.reviews[write.stepId] = {
+          met,
+          comment: met.length === write.rubricLines ? 'Clear and specific. This is the note I would send.' : 'Give the customer a concrete time for the next update, and do not promise what another team has to decide.',
+          reviewer: 'sam',
+          at: new Date(new Date(played.attempt.finishedAt ?? played.attempt.startedAt).getTime() + DAY).toISOString(),
+        };
+      }
+      const miss = played.misses[0];
+      if (miss && random.next() < 0.25) {
+        played.attempt.comments.push({
+          id: `c-${id}`,
+          stepId: miss,
+          author: 'sam',
+          text: 'Before you pick who gets it, ask who owns the decision. Check the playbook for this one.',
+          at: new Date(at.getTime() + DAY).toISOString(),
+        });
+      }
+      await desk.store.pinRevision(loaded.scenario.id, loaded.revision, loaded.text);
+      await desk.store.createAttempt(played.attempt);
+      count++;
+    }
+  }
+
+  const day = (offset: number) => new Date(now.getTime() + offset * DAY).toISOString().slice(0, 10);
+  const byLevel = (level: number) => library.filter((loaded) => loaded.scenario.level === level).map((loaded) => loaded.scenario.id);
+  const path = [...byLevel(1).slice(0, 2), ...byLevel(2).slice(0, 1)];
+  const assignments = desk.store.accounts.data.assignments;
+  if (path.length) {
+    assignments.push({ id: 'a-team-path', team: DEMO_TEAM.id, title: 'Foundations path', scenarioIds: path, due: day(7), createdBy: 'lena', createdAt: new Date(now.getTime() - 3 * DAY).toISOString() });
+  }
+  const hard = byLevel(3)[0] ?? byLevel(2)[0];
+  if (hard) {
+    assignments.push({ id: 'a-dev-overdue', team: DEMO_TEAM.id, assignee: 'dev', title: 'Senior-desk practice', scenarioIds: [hard], due: day(-3), createdBy: 'lena', createdAt: new Date(now.getTime() - 10 * DAY).toISOString() });
+  }
+  await desk.store.saveAccounts();
+  return { seeded: true, logins, password: DEMO_PASSWORD, attempts: count };
+}
