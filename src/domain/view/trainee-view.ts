@@ -12,7 +12,8 @@ export interface Choice {
 
 /** The current step as a trainee may see it: the question and the choices, never the key. */
 export type StepView =
-  | { id: string; kind: 'choose' | 'choose-many'; prompt: string; hint?: string; hintAvailable: boolean; options: Choice[] }
+  | { id: string; kind: 'choose'; prompt: string; hint?: string; hintAvailable: boolean; options: Choice[] }
+  | { id: string; kind: 'choose-many'; prompt: string; hint?: string; hintAvailable: boolean; options: Choice[] }
   | { id: string; kind: 'rank'; prompt: string; hint?: string; hintAvailable: boolean; items: Choice[] }
   | { id: string; kind: 'write'; prompt: string; hint?: string; hintAvailable: boolean; maxLength: number };
 
@@ -89,8 +90,9 @@ function stepView(scenario: Scenario, stepId: string, context: AttemptContext, s
   const choices = (list: readonly Choice[]) => seededShuffle(list.map(({ id, text }) => ({ id, text })), `${seed}:${stepId}`);
   switch (step.kind) {
     case 'choose':
+      return { ...common, kind: 'choose', options: choices(step.options) };
     case 'choose-many':
-      return { ...common, kind: step.kind, options: choices(step.options) };
+      return { ...common, kind: 'choose-many', options: choices(step.options) };
     case 'rank':
       return { ...common, kind: 'rank', items: choices(step.items) };
     case 'write':

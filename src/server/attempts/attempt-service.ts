@@ -8,6 +8,8 @@ import { currentNode, replayAttempt, requestHint, submitAnswer, type AttemptSnap
 import { scoreAttempt, type AttemptScore } from '../../domain/scoring/attempt-score.ts';
 import { traineeView, type TraineeView } from '../../domain/view/trainee-view.ts';
 import { AttemptError } from './attempt-error.ts';
+import type { AttemptSummary } from '../../domain/progress/attempt-summary.ts';
+import { buildDebrief, type Debrief } from '../../domain/view/debrief.ts';
 
 /** An attempt with its pinned scenario and its current machine snapshot. */
 export interface RunningAttempt {
@@ -35,6 +37,7 @@ export class AttemptService {
   #catalog: ScenarioCatalog;
   #now: () => Date;
   #snapshots = new Map<string, { events: number; snapshot: AttemptSnapshot }>();
+  #summaries = new Map<string, { key: string; summary: AttemptSummary }>();
   /** The last queued change per attempt: changes to one attempt run one after another. */
   #queues = new Map<string, Promise<unknown>>();
 
@@ -166,6 +169,42 @@ export class AttemptService {
     const { loaded, snapshot } = await this.run(attempt);
     const node = currentNode(snapshot);
     return scoreAttempt(loaded.scenario, loaded.senior, snapshot.context, loaded.scenario.endings[node] ? node : undefined, reviewsOf(attempt));
+  }
+
+  /** The debrief of an attempt: its path beside the senior's, with every reason and review. */
+  async debrief(attempt: AttemptFile): Promise<{ debrief: Debrief; loaded: LoadedScenario }> {
+    const { loaded, snapshot } = await this.run(attempt);
+    const decidedMs = attempt.events.flatMap((event) => (event.type === 'answer' ? [event.decidedMs] : []));
+    const debrief = buildDebrief(loaded.scenario, snapshot.context, currentNode(snapshot), await this.score(attempt), loaded.senior, reviewsOf(attempt), decidedMs);
+    return { debrief, loaded };
+  }
+
+  /** An attempt scored and summarised for progress views; cached until its log or its reviews change. */
+  async summary(attempt: AttemptFile): Promise<AttemptSummary> {
+    const key = `${attempt.events.length}|${Object.values(attempt.reviews).map((review) => review.at).join(',')}`;
+    const cached = this.#summaries.get(attempt.id);
+    if (cached?.key === key) return cached.summary;
+    const { loaded } = await this.run(attempt);
+    const summary: AttemptSummary = {
+      id: attempt.id,
+      username: attempt.username,
+      scenarioId: attempt.scenarioId,
+      category: loaded.scenario.category,
+      level: loaded.scenario.level,
+      mode: attempt.mode,
+      startedAt: attempt.startedAt,
+      finishedAt: attempt.finishedAt,
+      decidedMs: attempt.events.flatMap((event) => (event.type === 'answer' ? [event.decidedMs] : [])),
+      score: await this.score(attempt),
+    };
+    this.#summaries.set(attempt.id, { key, summary });
+    return summary;
+  }
+
+  /** Summaries of a trainee's attempts, newest first; attempts whose scenario can no longer load are skipped. */
+  async summariesOf(username: string): Promise<AttemptSummary[]> {
+    const settled = await Promise.allSettled(this.attemptsOf(username).map((attempt) => this.summary(attempt)));
+    return settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   }
 
   /** A trainee's attempts, newest first. */

@@ -1,0 +1,37 @@
+import { defineAction, ActionError } from 'astro:actions';
+import { z } from 'zod';
+import { answerSchema } from '../domain/engine/answer.ts';
+import { getDesk } from '../server/desk.ts';
+import { requireUser, toActionError } from './action-errors.ts';
+
+const attemptRef = { attemptId: z.string().min(1).max(80), stepId: z.string().min(1).max(100) };
+
+/** The trainee's own attempt: another user's id answers 404, as if it did not exist. */
+async function ownAttempt(context: Parameters<typeof requireUser>[0], attemptId: string) {
+  const user = requireUser(context);
+  const desk = await getDesk();
+  const attempt = desk.store.attempt(attemptId);
+  if (!attempt || attempt.username !== user.username) {
+    throw new ActionError({ code: 'NOT_FOUND', message: 'There is no such attempt among yours.' });
+  }
+  return { desk, attempt };
+}
+
+export const attempt = {
+  /** Applies an answer on the server, stores it durably, and only then answers with the new view. */
+  answer: defineAction({
+    input: z.strictObject({ ...attemptRef, answer: answerSchema }),
+    handler: async (input, context) => {
+      const { desk, attempt } = await ownAttempt(context, input.attemptId);
+      return desk.attempts.answer(attempt, input.stepId, input.answer).catch(toActionError);
+    },
+  }),
+  /** Opens the current step's hint, in practice mode. */
+  hint: defineAction({
+    input: z.strictObject(attemptRef),
+    handler: async (input, context) => {
+      const { desk, attempt } = await ownAttempt(context, input.attemptId);
+      return { view: await desk.attempts.hint(attempt, input.stepId).catch(toActionError) };
+    },
+  }),
+};

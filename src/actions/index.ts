@@ -1,0 +1,3 @@
+import { attempt } from './attempt.ts';
+
+export const server = { attempt };

@@ -1,0 +1,100 @@
+import type { TraineeView, VisibleDocument } from '../../domain/view/trainee-view.ts';
+import { count, humanize, money, MONEY_KEYS } from '../../domain/text/format.ts';
+import Markdown from '../Markdown.tsx';
+
+type Scalar = string | number | boolean | undefined;
+
+function Fields({ values, currency, skip = [] }: { values: Record<string, Scalar>; currency: string; skip?: string[] }) {
+  const entries = Object.entries(values).filter(([key, value]) => value !== undefined && value !== '' && !skip.includes(key));
+  return (
+    <dl className="fields">
+      {entries.map(([key, value]) => (
+        <div key={key}>
+          <dt>{humanize(key)}</dt>
+          <dd>{typeof value === 'number' && MONEY_KEYS.has(key) ? money(value, currency) : typeof value === 'number' ? count(value) : String(value)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+const DOC_KIND: Record<VisibleDocument['kind'], string> = { email: 'Email', note: 'Note', log: 'System log', call: 'Call summary' };
+
+/** The case file as the desk's screens would show it: header, customer, lines, holds, documents. */
+export default function CaseFile({ view }: { view: Pick<TraineeView, 'caseFile' | 'documents'> }) {
+  const { order, customer, lines, holds } = view.caseFile;
+  const currency = String(order.currency ?? 'USD');
+  const limit = typeof customer.creditLimit === 'number' ? customer.creditLimit : undefined;
+  const exposure = typeof customer.exposure === 'number' ? customer.exposure : undefined;
+  const over = limit !== undefined && exposure !== undefined ? exposure - limit : undefined;
+  return (
+    <div className="case-file">
+      <section className="panel" aria-labelledby="case-order">
+        <h2 id="case-order">Order {order.number}</h2>
+        <Fields values={order} currency={currency} skip={['number', 'currency']} />
+      </section>
+      <section className="panel" aria-labelledby="case-customer">
+        <h2 id="case-customer">{customer.name}</h2>
+        <Fields values={customer} currency={currency} skip={['name']} />
+        {over !== undefined && (
+          <p className={over > 0 ? 'credit over' : 'credit'}>
+            {over > 0 ? `Over limit by ${money(over, currency)}` : `Headroom ${money(-over, currency)}`}
+          </p>
+        )}
+      </section>
+      {lines.length > 0 && (
+        <section className="panel wide" aria-labelledby="case-lines">
+          <h2 id="case-lines">Lines</h2>
+          <div className="table-wrap">
+            <table className="data">
+              <thead>
+                <tr><th>SKU</th><th>Description</th><th className="num">Qty</th><th className="num">Price</th><th className="num">Extended</th><th className="num">Available</th><th>Status</th></tr>
+              </thead>
+              <tbody>
+                {lines.map((line, index) => (
+                  <tr key={`${line.sku}-${index}`}>
+                    <td className="mono">{line.sku}</td>
+                    <td>{line.description}{line.note ? <div className="small muted">{line.note}</div> : null}</td>
+                    <td className="num">{count(line.qty)} {line.uom}</td>
+                    <td className="num">{money(line.price, currency)}</td>
+                    <td className="num">{money(line.price * line.qty, currency)}</td>
+                    <td className={`num${line.available !== undefined && line.available < line.qty ? ' short' : ''}`}>{line.available === undefined ? '–' : count(line.available)}</td>
+                    <td>{line.status ?? ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+      {holds.length > 0 && (
+        <section className="panel wide" aria-labelledby="case-holds">
+          <h2 id="case-holds">Holds</h2>
+          <ul className="holds">
+            {holds.map((hold, index) => (
+              <li key={`${hold.code}-${index}`}>
+                <span className="hold-code">{hold.code}</span>
+                <span>{hold.message}</span>
+                <span className="small muted">{hold.source} · {hold.raised.replace('T', ' ')}{hold.level ? ` · ${hold.level} level` : ''}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section className="panel wide" aria-labelledby="case-docs">
+        <h2 id="case-docs">Documents <span className="badge">{view.documents.length}</span></h2>
+        {view.documents.map((document) => (
+          <article key={document.id} className={`doc doc-${document.kind}`} aria-label={`${DOC_KIND[document.kind]} from ${document.from}`}>
+            <header>
+              <span className="badge info">{DOC_KIND[document.kind]}</span>
+              {document.revealed && <span className="badge warn">Uncovered</span>}
+              <strong>{document.subject ?? document.from}</strong>
+              <span className="small muted">{document.subject ? `${document.from}` : ''}{document.sent ? ` · ${document.sent.replace('T', ' ')}` : ''}</span>
+            </header>
+            <Markdown source={document.body} className={document.kind === 'log' ? 'doc-body mono' : 'doc-body'} />
+          </article>
+        ))}
+      </section>
+    </div>
+  );
+}

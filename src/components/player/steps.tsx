@@ -1,0 +1,126 @@
+import { useState, type FormEvent } from 'react';
+import type { Answer } from '../../domain/engine/answer.ts';
+import type { Choice, StepView } from '../../domain/view/trainee-view.ts';
+
+interface StepProps<K extends StepView['kind']> {
+  step: Extract<StepView, { kind: K }>;
+  busy: boolean;
+  onAnswer: (answer: Answer) => void;
+}
+
+const Submit = ({ busy, disabled, label = 'Commit decision' }: { busy: boolean; disabled?: boolean; label?: string }) => (
+  <button className="primary" type="submit" disabled={busy || disabled} aria-busy={busy}>
+    {busy ? 'Saving…' : label}
+  </button>
+);
+
+export function ChooseStep({ step, busy, onAnswer }: StepProps<'choose'>) {
+  const [chosen, setChosen] = useState<string>();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (chosen) onAnswer({ kind: 'choose', optionId: chosen });
+  };
+  return (
+    <form onSubmit={submit}>
+      <fieldset className="choices">
+        <legend className="visually-hidden">{step.prompt}</legend>
+        {step.options.map((option) => (
+          <label key={option.id} className={`choice${chosen === option.id ? ' selected' : ''}`}>
+            <input type="radio" name={`step-${step.id}`} value={option.id} checked={chosen === option.id} onChange={() => setChosen(option.id)} />
+            <span>{option.text}</span>
+          </label>
+        ))}
+      </fieldset>
+      <Submit busy={busy} disabled={!chosen} />
+    </form>
+  );
+}
+
+export function ChooseManyStep({ step, busy, onAnswer }: StepProps<'choose-many'>) {
+  const [chosen, setChosen] = useState<string[]>([]);
+  const toggle = (id: string) => setChosen((current) => (current.includes(id) ? current.filter((value) => value !== id) : [...current, id]));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onAnswer({ kind: 'choose-many', optionIds: chosen });
+  };
+  return (
+    <form onSubmit={submit}>
+      <fieldset className="choices">
+        <legend className="small muted">Tick every one that applies.</legend>
+        {step.options.map((option) => (
+          <label key={option.id} className={`choice${chosen.includes(option.id) ? ' selected' : ''}`}>
+            <input type="checkbox" value={option.id} checked={chosen.includes(option.id)} onChange={() => toggle(option.id)} />
+            <span>{option.text}</span>
+          </label>
+        ))}
+      </fieldset>
+      <Submit busy={busy} label={chosen.length ? `Commit ${chosen.length} selected` : 'Commit: none of these'} />
+    </form>
+  );
+}
+
+export function RankStep({ step, busy, onAnswer }: StepProps<'rank'>) {
+  const [order, setOrder] = useState<Choice[]>(step.items);
+  const [said, setSaid] = useState('');
+  const [dragged, setDragged] = useState<number>();
+  const move = (from: number, to: number) => {
+    if (to < 0 || to >= order.length || from === to) return;
+    const next = [...order];
+    const [item] = next.splice(from, 1);
+    if (!item) return;
+    next.splice(to, 0, item);
+    setOrder(next);
+    setSaid(`${item.text}: now ${to + 1} of ${next.length}.`);
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onAnswer({ kind: 'rank', order: order.map((item) => item.id) });
+  };
+  return (
+    <form onSubmit={submit}>
+      <p className="small muted" id={`rank-help-${step.id}`}>First to work at the top. Drag an item, or use its Up and Down buttons.</p>
+      <ol className="rank-list" aria-describedby={`rank-help-${step.id}`}>
+        {order.map((item, index) => (
+          <li
+            key={item.id}
+            className={`rank-item${dragged === index ? ' dragging' : ''}`}
+            draggable
+            onDragStart={() => setDragged(index)}
+            onDragOver={(event) => event.preventDefault()}
+            onDrop={(event) => {
+              event.preventDefault();
+              if (dragged !== undefined) move(dragged, index);
+              setDragged(undefined);
+            }}
+            onDragEnd={() => setDragged(undefined)}
+          >
+            <span className="rank-pos" aria-hidden="true">{index + 1}</span>
+            <span className="rank-text">{item.text}</span>
+            <span className="rank-buttons">
+              <button type="button" className="secondary icon" onClick={() => move(index, index - 1)} disabled={index === 0} aria-label={`Move up: ${item.text}`}>↑</button>
+              <button type="button" className="secondary icon" onClick={() => move(index, index + 1)} disabled={index === order.length - 1} aria-label={`Move down: ${item.text}`}>↓</button>
+            </span>
+          </li>
+        ))}
+      </ol>
+      <p className="visually-hidden" aria-live="polite">{said}</p>
+      <Submit busy={busy} label="Commit this order" />
+    </form>
+  );
+}
+
+export function WriteStep({ step, busy, onAnswer }: StepProps<'write'>) {
+  const [text, setText] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (text.trim()) onAnswer({ kind: 'write', text });
+  };
+  return (
+    <form onSubmit={submit}>
+      <label htmlFor={`write-${step.id}`} className="visually-hidden">{step.prompt}</label>
+      <textarea id={`write-${step.id}`} value={text} maxLength={step.maxLength} onChange={(event) => setText(event.target.value)} aria-describedby={`write-count-${step.id}`} />
+      <p className="small muted" id={`write-count-${step.id}`}>{text.length} of {step.maxLength} characters. A senior specialist reviews written answers against a rubric.</p>
+      <Submit busy={busy} disabled={!text.trim()} label="Send" />
+    </form>
+  );
+}

@@ -1,0 +1,48 @@
+import type { AttemptScore } from '../scoring/attempt-score.ts';
+
+/** One attempt as progress views need it: when, what, how it scored. */
+export interface AttemptSummary {
+  id: string;
+  username: string;
+  scenarioId: string;
+  category: string;
+  level: number;
+  mode: 'practice' | 'assessment';
+  startedAt: string;
+  finishedAt?: string;
+  /** Milliseconds spent deciding, one entry per answered step. */
+  decidedMs: number[];
+  score: AttemptScore;
+}
+
+export type ScenarioState = 'new' | 'in-progress' | 'attempted' | 'passed';
+
+export interface ScenarioStatus {
+  state: ScenarioState;
+  attempts: number;
+  /** Best finished score, if any. */
+  best?: number;
+  /** The newest unfinished attempt, to resume. */
+  resumeId?: string;
+}
+
+/** A trainee's standing on one scenario from their attempts on it. */
+export function scenarioStatus(attempts: readonly AttemptSummary[]): ScenarioStatus {
+  const finished = attempts.filter((attempt) => attempt.finishedAt);
+  const open = attempts.filter((attempt) => !attempt.finishedAt).sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+  const best = finished.length ? Math.max(...finished.map((attempt) => attempt.score.score)) : undefined;
+  const passed = finished.some((attempt) => attempt.score.passed);
+  const state: ScenarioState = passed ? 'passed' : open.length ? 'in-progress' : finished.length ? 'attempted' : 'new';
+  return { state, attempts: attempts.length, best, resumeId: open[0]?.id };
+}
+
+/** Groups summaries by a key. */
+export function groupBy<T, K extends string>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}

@@ -1,0 +1,38 @@
+const LABELS: Record<string, string> = {
+  po: 'PO',
+  requestedShip: 'Requested ship',
+  creditLimit: 'Credit limit',
+  accountManager: 'Account manager',
+  pastDue: 'Past due',
+  shipVia: 'Ship via',
+  shipTo: 'Ship to',
+  billTo: 'Bill to',
+  orderDate: 'Order date',
+  incoterms: 'Incoterms',
+  sku: 'SKU',
+  uom: 'UoM',
+};
+
+/** `requestedShip` → `Requested ship`; known abbreviations keep their capitals. */
+export function humanize(key: string): string {
+  if (LABELS[key]) return LABELS[key] as string;
+  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[-_]/g, ' ').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** `$164,800.00` style money in the order's currency. */
+export function money(amount: number, currency = 'USD'): string {
+  try {
+    return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 2 }).format(amount);
+  } catch {
+    return `${amount.toLocaleString('en-US', { maximumFractionDigits: 2 })} ${currency}`;
+  }
+}
+
+export const count = (value: number): string => value.toLocaleString('en-US');
+
+/** Keys whose values are money, so the case file shows them with the currency. */
+export const MONEY_KEYS = new Set(['total', 'creditLimit', 'exposure', 'pastDue', 'openOrders', 'openAr', 'available', 'value', 'amount', 'freight']);
+
+/** `82%` from a share in [0, 1]. */
+export const percent = (share: number | null | undefined): string => (share === null || share === undefined ? '–' : `${Math.round(share * 100)}%`);

@@ -1,0 +1,46 @@
+import type { Desk } from '../desk.ts';
+import type { User } from '../db/schema.ts';
+import type { LoadedScenario } from '../scenarios/catalog.ts';
+import { groupBy, scenarioStatus, type AttemptSummary, type ScenarioStatus } from '../../domain/progress/attempt-summary.ts';
+import { assignmentProgress, assignmentsFor, type AssignmentProgress } from '../../domain/progress/assignments.ts';
+
+export interface CatalogEntry {
+  loaded: LoadedScenario;
+  status: ScenarioStatus;
+  /** Due date of the earliest open assignment that includes this scenario. */
+  assignedDue?: string;
+}
+
+export interface TraineeCatalog {
+  summaries: AttemptSummary[];
+  assignments: AssignmentProgress[];
+  /** Assigned scenarios first (soonest due first), then by category and level. */
+  entries: CatalogEntry[];
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** The catalog as one trainee sees it: every served scenario with their status, assigned work first. */
+export async function traineeCatalog(desk: Desk, user: User): Promise<TraineeCatalog> {
+  const summaries = await desk.attempts.summariesOf(user.username);
+  const byScenario = groupBy(summaries, (summary) => summary.scenarioId);
+  const assignments = assignmentsFor(user.username, user.team, desk.store.accounts.data.assignments).map((assignment) =>
+    assignmentProgress(assignment, summaries, today()),
+  );
+  const dueFor = (id: string) =>
+    assignments
+      .filter((progress) => !progress.complete && progress.assignment.scenarioIds.includes(id) && !progress.done.includes(id))
+      .map((progress) => progress.assignment.due)
+      .sort()[0];
+  const entries = desk.catalog.list().map((loaded) => ({
+    loaded,
+    status: scenarioStatus(byScenario.get(loaded.scenario.id) ?? []),
+    assignedDue: dueFor(loaded.scenario.id),
+  }));
+  entries.sort((a, b) =>
+    (a.assignedDue ?? '9999').localeCompare(b.assignedDue ?? '9999') ||
+    a.loaded.scenario.category.localeCompare(b.loaded.scenario.category) ||
+    a.loaded.scenario.level - b.loaded.scenario.level,
+  );
+  return { summaries, assignments, entries };
+}
