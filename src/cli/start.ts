@@ -28,8 +28,9 @@ function buildIfStale(): void {
   const sources = newestChange(['src', 'content', 'public', 'astro.config.mjs', 'package.json']);
   if (existsSync(entry) && statSync(entry).mtimeMs >= sources && process.env.DESK_REBUILD !== '1') return;
   console.log('Building the site (first start, or the sources changed)...');
-  const astro = path.join(root, 'node_modules', '.bin', 'astro');
-  const result = spawnSync(astro, ['build'], { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  // Astro runs on this same Node (24), not whatever `node` the shell would find first.
+  const astro = path.join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
+  const result = spawnSync(process.execPath, [astro, 'build'], { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
   if (result.status !== 0) {
     console.error('The build failed (see above). Fix the error and run npm start again.');
     process.exit(1);

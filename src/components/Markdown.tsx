@@ -22,6 +22,15 @@ export default function Markdown({ source, className }: { source: string; classN
             return <p key={index}><strong><Runs inlines={block.inlines} /></strong></p>;
           case 'pre':
             return <pre key={index}>{block.text}</pre>;
+          case 'table':
+            return (
+              <div key={index} className="table-wrap">
+                <table className="data">
+                  <thead><tr>{block.head.map((cell, cellIndex) => <th key={cellIndex}><Runs inlines={cell} /></th>)}</tr></thead>
+                  <tbody>{block.rows.map((row, rowIndex) => <tr key={rowIndex}>{row.map((cell, cellIndex) => <td key={cellIndex}><Runs inlines={cell} /></td>)}</tr>)}</tbody>
+                </table>
+              </div>
+            );
           case 'ul':
           case 'ol': {
             const List = block.kind;

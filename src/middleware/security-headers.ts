@@ -1,13 +1,20 @@
 import { defineMiddleware } from 'astro:middleware';
 
-/** The policy parts a meta tag cannot carry; Astro's own CSP meta tag adds script and style hashes. */
-const HEADER_CSP = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
+/** Directives added to the policy Astro writes (its script and style hashes); used alone where Astro wrote none. */
+const EXTRA_CSP = ["default-src 'self'", "img-src 'self' data:", "frame-ancestors 'none'", "form-action 'self'", "base-uri 'self'", "object-src 'none'"];
+
+/** Astro's policy with ours added, keeping Astro's value where both name a directive. */
+function mergePolicy(astro: string | null): string {
+  const directives = (astro ?? '').split(';').map((part) => part.trim()).filter(Boolean);
+  const named = new Set(directives.map((directive) => directive.split(/\s+/)[0]));
+  return [...directives, ...EXTRA_CSP.filter((directive) => !named.has(directive.split(/\s+/)[0]))].join('; ');
+}
 
 /** Security headers on every response; authenticated pages are never cached. */
 export const securityHeaders = defineMiddleware(async (context, next) => {
   const response = await next();
   const headers = response.headers;
-  headers.set('Content-Security-Policy', HEADER_CSP);
+  headers.set('Content-Security-Policy', mergePolicy(headers.get('Content-Security-Policy')));
   headers.set('X-Content-Type-Options', 'nosniff');
   headers.set('Referrer-Policy', 'same-origin');
   headers.set('X-Frame-Options', 'DENY');

@@ -89,7 +89,7 @@ export default function CaseFile({ view }: { view: Pick<TraineeView, 'caseFile' 
               <span className="badge info">{DOC_KIND[document.kind]}</span>
               {document.revealed && <span className="badge warn">Uncovered</span>}
               <strong>{document.subject ?? document.from}</strong>
-              <span className="small muted">{document.subject ? `${document.from}` : ''}{document.sent ? ` · ${document.sent.replace('T', ' ')}` : ''}</span>
+              <span className="small muted">{[document.subject ? document.from : '', document.sent?.replace('T', ' ') ?? ''].filter(Boolean).join(' · ')}</span>
             </header>
             <Markdown source={document.body} className={document.kind === 'log' ? 'doc-body mono' : 'doc-body'} />
           </article>

@@ -14,7 +14,7 @@ const verdictClass = (feedback: FeedbackView) =>
 
 function Feedback({ feedback }: { feedback: FeedbackView }) {
   const { minutes, sentiment, dollars } = feedback.effect;
-  const label = feedback.verdict ? VERDICT_WORDS[feedback.verdict] : feedback.score === null ? 'Sent for review' : feedback.score >= 0.99 ? 'Matches the senior' : `Scored ${Math.round(feedback.score * 100)}%`;
+  const label = feedback.verdict ? VERDICT_WORDS[feedback.verdict] : feedback.critical ? 'Critical error' : feedback.score === null ? 'Sent for review' : feedback.score >= 0.99 ? 'Matches the senior' : `Scored ${Math.round(feedback.score * 100)}%`;
   return (
     <section className={`feedback ${verdictClass(feedback)}`} aria-labelledby="feedback-title">
       <h2 id="feedback-title" tabIndex={-1}>{label}</h2>

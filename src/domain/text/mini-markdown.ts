@@ -5,7 +5,8 @@ export type Block =
   | { kind: 'p'; inlines: Inline[] }
   | { kind: 'h'; inlines: Inline[] }
   | { kind: 'ul' | 'ol'; items: Inline[][] }
-  | { kind: 'pre'; text: string };
+  | { kind: 'pre'; text: string }
+  | { kind: 'table'; head: Inline[][]; rows: Inline[][][] };
 
 const INLINE = /(\*\*[^*]+\*\*|`[^`]+`|\*[^*\s][^*]*\*|_[^_\s][^_]*_)/g;
 
@@ -26,8 +27,17 @@ export function parseInline(line: string): Inline[] {
   return runs;
 }
 
+/** Lines of one paragraph join with spaces, as in Markdown; a line ending in two spaces or a backslash breaks. */
 const joinLines = (lines: string[]): Inline[] =>
-  lines.flatMap((line, index) => [...(index ? [{ text: '', br: true }] : []), ...parseInline(line.trim())]);
+  lines.flatMap((line, index) => {
+    const previous = lines[index - 1] ?? '';
+    const hardBreak = /( {2}|\\)$/.test(previous);
+    const joint = index === 0 ? [] : hardBreak ? [{ text: '', br: true }] : [{ text: ' ' }];
+    return [...joint, ...parseInline(line.trim().replace(/\\$/, ''))];
+  });
+
+const cells = (line: string): string[] => line.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map((cell) => cell.trim());
+const isDivider = (line: string) => /^\s*\|?\s*:?-{2,}/.test(line) && /^[\s|:-]+$/.test(line);
 
 /**
  * The small Markdown subset case documents use: paragraphs with line breaks, bullet and numbered lists,
@@ -48,14 +58,29 @@ export function parseMarkdown(source: string): Block[] {
       const body: string[] = [];
       while (++index < lines.length && !(lines[index] ?? '').trim().startsWith('```')) body.push(lines[index] ?? '');
       blocks.push({ kind: 'pre', text: body.join('\n') });
+    } else if (line.trim().startsWith('|')) {
+      flush();
+      const rows: string[][] = [];
+      for (; index < lines.length && (lines[index] ?? '').trim().startsWith('|'); index++) {
+        if (!isDivider(lines[index] ?? '')) rows.push(cells(lines[index] ?? ''));
+      }
+      index--;
+      const [head = [], ...body] = rows;
+      blocks.push({ kind: 'table', head: head.map(parseInline), rows: body.map((row) => row.map(parseInline)) });
     } else if (/^\s*[-*]\s+/.test(line) || /^\s*\d+[.)]\s+/.test(line)) {
       flush();
       const ordered = /^\s*\d/.test(line);
       const pattern = ordered ? /^\s*\d+[.)]\s+/ : /^\s*[-*]\s+/;
-      const items: Inline[][] = [];
-      for (; index < lines.length && pattern.test(lines[index] ?? ''); index++) items.push(parseInline((lines[index] ?? '').replace(pattern, '')));
+      const items: string[][] = [];
+      for (; index < lines.length; index++) {
+        const current = lines[index] ?? '';
+        if (pattern.test(current)) items.push([current.replace(pattern, '')]);
+        // An indented line after an item continues it.
+        else if (/^\s{2,}\S/.test(current) && items.length) items.at(-1)?.push(current);
+        else break;
+      }
       index--;
-      blocks.push({ kind: ordered ? 'ol' : 'ul', items });
+      blocks.push({ kind: ordered ? 'ol' : 'ul', items: items.map(joinLines) });
     } else if (/^#{1,6}\s/.test(line)) {
       flush();
       blocks.push({ kind: 'h', inlines: parseInline(line.replace(/^#+\s*/, '')) });

@@ -1,9 +1,9 @@
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Low } from 'lowdb';
+import { Low } from 'lowdb';
 import { acquireDataDirLock, type DataDirLock } from '../store/data-dir-lock.ts';
 import { writeFileDurable } from '../store/durable-write.ts';
-import { openJsonFile } from '../store/json-file-adapter.ts';
+import { JsonFileAdapter, openJsonFile } from '../store/json-file-adapter.ts';
 import {
   accountsFileSchema,
   attemptFileSchema,
@@ -59,9 +59,13 @@ export class DeskStore {
       if (!SAFE_NAME.test(user)) continue;
       const files = (await readdir(path.join(root, user))).filter((name) => name.endsWith('.json'));
       const opened = await Promise.all(
-        files.map((name) => openJsonFile(path.join(root, user, name), attemptFileSchema, undefined as unknown as AttemptFile)),
+        files.map(async (name) => {
+          const adapter = new JsonFileAdapter(path.join(root, user, name), attemptFileSchema);
+          const data = await adapter.read();
+          return data ? new Low(adapter, data) : undefined;
+        }),
       );
-      for (const db of opened) this.#attempts.set(db.data.id, db);
+      for (const db of opened) if (db) this.#attempts.set(db.data.id, db);
     }
   }
 

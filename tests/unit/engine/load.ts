@@ -1,8 +1,11 @@
-// Test I/O for the engine's tests: reads the real taxonomy, playbook slugs and fixtures, and checks them.
+// Shared by the engine's tests: reads the real taxonomy, playbook slugs and fixtures, checks them, and plays answers.
 import { readdirSync, readFileSync } from 'node:fs';
 import { checkScenarioText, checkTaxonomyText, type Checked } from '../../../src/domain/scenario/check.ts';
 import { formatFinding, hasErrors, type Finding } from '../../../src/domain/scenario/finding.ts';
 import type { Scenario, Taxonomy } from '../../../src/domain/scenario/schema.ts';
+import type { Answer } from '../../../src/domain/engine/answer.ts';
+import type { Mode } from '../../../src/domain/engine/context.ts';
+import { compileScenario, startAttempt, submitAnswer, type AttemptSnapshot } from '../../../src/domain/engine/machine.ts';
 
 const root = new URL('../../../', import.meta.url);
 const fixturesDir = new URL('tests/fixtures/scenarios/', root);
@@ -52,4 +55,25 @@ export function shippedScenarioFiles(): { path: string; id: string; text: string
     .filter((name) => /\.ya?ml$/.test(name) && !/^taxonomy\.ya?ml$/.test(name))
     .sort()
     .map((name) => ({ path: `scenarios/${name}`, id: name.replace(/\.ya?ml$/, ''), text: readFileSync(new URL(name, scenariosDir), 'utf8') }));
+}
+
+/** Answers as the browser sends them, short to write in tests. */
+export const choose = (optionId: string): Answer => ({ kind: 'choose', optionId });
+export const many = (...optionIds: string[]): Answer => ({ kind: 'choose-many', optionIds });
+export const rank = (...order: string[]): Answer => ({ kind: 'rank', order });
+export const write = (text: string): Answer => ({ kind: 'write', text });
+
+/** One answer to one step. */
+export type Move = readonly [stepId: string, answer: Answer];
+
+/** Plays answers from the start (or from `snapshot`); throws if any is refused, so a test never walks a path it did not mean to. */
+export function play(scenario: Scenario, moves: readonly Move[], mode: Mode = 'practice', snapshot?: AttemptSnapshot) {
+  const machine = compileScenario(scenario);
+  let current = snapshot ?? startAttempt(machine, mode);
+  for (const [stepId, answer] of moves) {
+    const submission = submitAnswer(scenario, machine, current, stepId, answer);
+    if (!submission.ok) throw new Error(`${stepId}: ${submission.code}: ${submission.reason}`);
+    current = submission.snapshot;
+  }
+  return current;
 }
