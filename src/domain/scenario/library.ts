@@ -1,6 +1,7 @@
 import { checkScenarioText, checkTaxonomyText } from './check.ts';
 import type { Finding } from './finding.ts';
 import type { Scenario, Taxonomy } from './schema.ts';
+import { readYaml } from './yaml-source.ts';
 
 export interface ScenarioSourceFile {
   /** How the file is named in findings (a path relative to the project, usually). */
@@ -44,7 +45,8 @@ export function checkLibrary(taxonomyText: string, files: readonly ScenarioSourc
     if (!file.scenario) continue;
     const first = firstById.get(file.scenario.id);
     if (first) {
-      file.findings.push({ severity: 'error', code: 'duplicate-scenario', path: ['id'], line: 1, column: 1, message: `The id "${file.scenario.id}" is already used by ${first}. Every scenario needs its own id.` });
+      const text = files.find((source) => source.path === file.path)?.text ?? '';
+      file.findings.push(readYaml(text).place({ severity: 'error', code: 'duplicate-scenario', path: ['id'], message: `The id "${file.scenario.id}" is already used by ${first}. Every scenario needs its own id.` }));
       file.scenario = undefined;
     } else firstById.set(file.scenario.id, file.path);
   }

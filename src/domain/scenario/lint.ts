@@ -1,7 +1,13 @@
 import type { UnplacedFinding } from './finding.ts';
 import { reachableFrom, stepsThatCanEnd } from './graph.ts';
 import type { Branch, Scenario, Step, Taxonomy } from './schema.ts';
-import { didYouMean, listOf } from './suggest.ts';
+import { didYouMean, listOf, nearest } from './suggest.ts';
+
+/** ` (did you mean "x"?)` inside a sentence, or nothing. */
+const suggestion = (name: string, candidates: readonly string[]) => {
+  const match = nearest(name, candidates);
+  return match ? ` (did you mean "${match}"?)` : '';
+};
 import { seniorPath } from '../engine/senior-path.ts';
 
 /** What the lint checks references against, beyond the scenario itself. */
@@ -112,7 +118,7 @@ export function lintScenario(scenario: Scenario, lint: LintContext): UnplacedFin
       if (missing.length || unknown.length || repeated.length) {
         const problems = [
           missing.length ? `leaves out ${listOf(missing, 'and')}` : '',
-          unknown.length ? `names ${listOf(unknown, 'and')}, not ${unknown.length === 1 ? 'an item' : 'items'} of this step${didYouMean(unknown[0] ?? '', ids).replace(/\.$/, '')}` : '',
+          unknown.length ? `names ${listOf(unknown, 'and')}, not ${unknown.length === 1 ? 'an item' : 'items'} of this step${suggestion(unknown[0] ?? '', ids)}` : '',
           repeated.length ? `repeats ${listOf(repeated, 'and')}` : '',
         ].filter(Boolean);
         error('rank-not-permutation', at('answer'), `The rank answer must list every item exactly once; it ${problems.join('; ')}.`);

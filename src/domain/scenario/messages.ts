@@ -69,10 +69,12 @@ export function explainIssue(issue: Issue, data: unknown, root: z.ZodType): { pa
     case 'invalid_union': {
       if (issue.discriminator) {
         const kinds = ('options' in issue ? issue.options : undefined) ?? [];
-        const written = valueAt(data, [...path, issue.discriminator]);
+        // zod ends the path with the discriminator key itself; describe the step that holds it.
+        const holder = key === issue.discriminator ? path.slice(0, -1) : path;
+        const written = valueAt(data, [...holder, issue.discriminator]);
         const hint = typeof written === 'string' ? didYouMean(written, kinds.map(String)) : '';
-        const what = written === undefined ? 'has no "kind"' : `has kind ${JSON.stringify(written)}`;
-        return [{ path: [...path, issue.discriminator], message: `${place} ${what}. Use one of ${listOf(kinds)}.${hint}` }];
+        const what = written === undefined ? `has no "${issue.discriminator}"` : `has ${issue.discriminator} ${JSON.stringify(written)}`;
+        return [{ path: [...holder, issue.discriminator], message: `${describePlace(holder, data)} ${what}. Use one of ${listOf(kinds)}.${hint}` }];
       }
       if (key === 'next') {
         return [{ path, message: `${place} must name a step or ending, or be a list of "- when: ... goto: ..." branches ending with a plain "- goto: ...".` }];

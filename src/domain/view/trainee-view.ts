@@ -87,7 +87,9 @@ function stepView(scenario: Scenario, stepId: string, context: AttemptContext, s
     hintAvailable: context.mode !== 'assessment' && Boolean(step.hint) && !opened,
     ...(opened && step.hint ? { hint: step.hint } : {}),
   };
-  const choices = (list: readonly Choice[]) => seededShuffle(list.map(({ id, text }) => ({ id, text })), `${seed}:${stepId}`);
+  // Sorted by id first, so an author reordering the file does not move options under a live attempt.
+  const choices = (list: readonly Choice[]) =>
+    seededShuffle(list.map(({ id, text }) => ({ id, text })).sort((a, b) => a.id.localeCompare(b.id)), `${seed}:${stepId}`);
   switch (step.kind) {
     case 'choose':
       return { ...common, kind: 'choose', options: choices(step.options) };

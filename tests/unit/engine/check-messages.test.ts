@@ -97,9 +97,8 @@ describe('keys and values', () => {
   // Bug: src/domain/scenario/messages.ts:70-75. zod 4 already ends the issue path with the discriminator, so
   // `[...path, issue.discriminator]` looks up steps.fix.kind.kind: the message always says "has no kind", never
   // names what was written or suggests the nearest kind, and the place reads 'Step "fix", "kind"'.
-  test.fails('an unknown step kind names the kind written, lists the four kinds and suggests the nearest', () => {
+  test('an unknown step kind names the kind written, lists the four kinds and suggests the nearest', () => {
     const broken = edit(minimal, ['  fix:\n    kind: choose', '  fix:\n    kind: chose']);
-    // (vitest allows no inline snapshot inside test.fails; this is the line the check should print)
     expect(report(broken)).toBe('scenarios/minimal.yaml:24:11: error: Step "fix" has kind "chose". Use one of "choose", "choose-many", "rank" or "write". Did you mean "choose"?');
   });
 });
@@ -115,12 +114,12 @@ describe('ids', () => {
       { path: 'scenarios/minimal.yaml', text: minimal },
       { path: 'scenarios/minimal.yml', text: minimal },
     ], playbooks);
-    expect(library.files.map((file) => lines(file.path, file.findings)).filter(Boolean).join('\n')).toMatchInlineSnapshot(`"scenarios/minimal.yml:1:1: error: The id "minimal" is already used by scenarios/minimal.yaml. Every scenario needs its own id."`);
+    expect(library.files.map((file) => lines(file.path, file.findings)).filter(Boolean).join('\n')).toMatchInlineSnapshot(`"scenarios/minimal.yml:2:5: error: The id "minimal" is already used by scenarios/minimal.yaml. Every scenario needs its own id."`);
     expect(library.files.map((file) => Boolean(file.scenario))).toEqual([true, false]);
   });
 
   // Bug: src/domain/scenario/library.ts:47 places the repeated-id finding at line 1, column 1 instead of at the `id:` line.
-  test.fails('the repeated-id finding points at the id line', () => {
+  test('the repeated-id finding points at the id line', () => {
     const library = checkLibrary(taxonomyText, [
       { path: 'scenarios/minimal.yaml', text: minimal },
       { path: 'scenarios/minimal.yml', text: minimal },
@@ -179,7 +178,7 @@ describe('the answer key', () => {
 
   // Bug: src/domain/scenario/lint.ts:115. `didYouMean` returns ' Did you mean "x"?', which `.replace(/\.$/, '')`
   // does not shorten, so the sentence runs on: 'not an item of this step Did you mean "address"?.'.
-  test.fails('a rank answer that misspells an item says what it leaves out and what it names instead', () => {
+  test('a rank answer that misspells an item says what it leaves out and what it names instead', () => {
     const broken = edit(kitchenSink, ['answer: [dps, credit, address]', 'answer: [dps, credit, adress]']);
     expect(report(broken, 'kitchen-sink')).toBe('scenarios/kitchen-sink.yaml:137:5: error: The rank answer must list every item exactly once; it leaves out "address"; names "adress", not an item of this step (did you mean "address"?).');
   });
