@@ -90,7 +90,8 @@ export class DeskStore {
   async createAttempt(attempt: AttemptFile): Promise<void> {
     if (!SAFE_NAME.test(attempt.username) || !SAFE_NAME.test(attempt.id)) throw new Error(`Unsafe attempt file name: ${attempt.username}/${attempt.id}`);
     await mkdir(path.join(this.dataDir, 'attempts', attempt.username), { recursive: true });
-    const db = await openJsonFile(this.#attemptPath(attempt), attemptFileSchema, attempt);
+    // The caller's object is the one held and saved from now on (no copy), so its changes persist.
+    const db = new Low(new JsonFileAdapter(this.#attemptPath(attempt), attemptFileSchema), attempt);
     await db.write();
     this.#attempts.set(attempt.id, db);
   }
