@@ -6,6 +6,7 @@ import { AccountService } from './auth/accounts.ts';
 import { SessionService } from './auth/sessions.ts';
 import { LoginThrottle } from './auth/throttle.ts';
 import { AttemptService } from './attempts/attempt-service.ts';
+import { seedDemo } from './demo/seed.ts';
 
 /** Everything the pages and actions call: one per process. */
 export interface Desk {
@@ -62,6 +63,11 @@ export function provideDesk(desk: Desk): void {
 /** The process's desk; opened from the environment on first use when `npm start` did not open it (astro dev). */
 export function getDesk(): Promise<Desk> {
   const slot = globalThis as Slot;
-  slot[SLOT] ??= openDesk(readConfig(), { watch: true });
+  slot[SLOT] ??= (async () => {
+    const config = readConfig();
+    const desk = await openDesk(config, { watch: true });
+    if (config.DESK_DEMO) await seedDemo(desk);
+    return desk;
+  })();
   return slot[SLOT];
 }
