@@ -1,41 +1,13 @@
 // npm start: build when the sources are newer than the build, open the data directory (seeding demo
 // data on first start), then serve the site and print the URL and the demo logins.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { buildIfStale, serverEntry } from './build-if-stale.ts';
 import { readConfig } from '../server/config.ts';
 import { closeDesk, openDesk, provideDesk } from '../server/desk.ts';
 import { seedDemo } from '../server/demo/seed.ts';
 
-const root = process.cwd();
-const entry = path.join(root, 'dist', 'server', 'entry.mjs');
-
-function newestChange(paths: string[]): number {
-  let newest = 0;
-  const visit = (target: string) => {
-    if (!existsSync(target)) return;
-    const stats = statSync(target);
-    if (stats.isDirectory()) for (const name of readdirSync(target)) visit(path.join(target, name));
-    else newest = Math.max(newest, stats.mtimeMs);
-  };
-  paths.forEach((target) => visit(path.join(root, target)));
-  return newest;
-}
-
-function buildIfStale(): void {
-  const sources = newestChange(['src', 'content', 'public', 'astro.config.mjs', 'package.json']);
-  if (existsSync(entry) && statSync(entry).mtimeMs >= sources && process.env.DESK_REBUILD !== '1') return;
-  console.log('Building the site (first start, or the sources changed)...');
-  // Astro runs on this same Node (24), not whatever `node` the shell would find first.
-  const astro = path.join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
-  const result = spawnSync(process.execPath, [astro, 'build'], { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
-  if (result.status !== 0) {
-    console.error('The build failed (see above). Fix the error and run npm start again.');
-    process.exit(1);
-  }
-}
+const entry = serverEntry();
 
 async function main(): Promise<void> {
   const config = readConfig();

@@ -1,0 +1,50 @@
+// Starts and stops the real server (npm start's own entry) for the benchmark.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+
+export interface RunningServer {
+  base: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+  /** Resident memory of the server process, in MB. */
+  rssMb(): Promise<number>;
+}
+
+/** Spawns `node src/cli/start.ts` on a data directory and resolves once it listens. */
+export function startServer(dataDir: string, port: number, demo = false): Promise<RunningServer> {
+  const child = spawn(process.execPath, ['src/cli/start.ts'], {
+    env: { ...process.env, DESK_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', DESK_DEMO: demo ? '1' : '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in 120 s:\n${output}`)), 120_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('is running at')) {
+        clearTimeout(timer);
+        resolve({
+          base: `http://127.0.0.1:${port}`,
+          process: child,
+          stop: () =>
+            new Promise((done) => {
+              if (child.exitCode !== null) return done();
+              child.once('exit', () => done());
+              child.kill('SIGTERM');
+            }),
+          rssMb: async () => {
+            const status = await readFile(`/proc/${child.pid}/status`, 'utf8');
+            const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+            return Math.round(kb / 1024);
+          },
+        });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code} before listening:\n${output}`));
+    });
+  });
+}
