@@ -5,7 +5,8 @@ import react from '@astrojs/react';
 
 export default defineConfig({
   output: 'server',
-  adapter: node({ mode: 'standalone', bodySizeLimit: 64 * 1024 }),
+  // npm start serves the app with its own small static-file map (src/server/http/static-files.ts).
+  adapter: node({ mode: 'middleware', bodySizeLimit: 64 * 1024 }),
   integrations: [react()],
   // Form posts from another origin are refused (CSRF); Astro checks the Origin header.
   // Astro hashes its own inline scripts and styles into a CSP meta tag; middleware adds the rest.

@@ -2,7 +2,9 @@
 // data on first start), then serve the site and print the URL and the demo logins.
 import http from 'node:http';
 import { pathToFileURL } from 'node:url';
+import path from 'node:path';
 import { buildIfStale, serverEntry } from './build-if-stale.ts';
+import { staticFiles } from '../server/http/static-files.ts';
 import { readConfig } from '../server/config.ts';
 import { closeDesk, openDesk, provideDesk } from '../server/desk.ts';
 import { seedDemo } from '../server/demo/seed.ts';
@@ -16,9 +18,11 @@ async function main(): Promise<void> {
   const seed = config.DESK_DEMO ? await seedDemo(desk) : undefined;
   provideDesk(desk);
 
-  process.env.ASTRO_NODE_AUTOSTART = 'disabled';
   const { handler } = (await import(pathToFileURL(entry).href)) as { handler: http.RequestListener };
-  const server = http.createServer(handler);
+  const serveStatic = staticFiles(path.join(path.dirname(entry), '..', 'client'));
+  const server = http.createServer((request, response) => {
+    if (!serveStatic(request, response)) void handler(request, response);
+  });
   server.headersTimeout = 20_000;
   server.requestTimeout = 30_000;
 

@@ -59,10 +59,15 @@ export function compileScenario(scenario: Scenario) {
   }
   for (const endingId of Object.keys(scenario.endings)) states[endingId] = { type: 'final' };
 
+  // Contexts are never mutated, so one initial context per mode serves every attempt. XState's pure
+  // `transition` builds a throwaway actor (with no input) on every call, which asks for it too.
+  const initial = new Map<Mode, AttemptContext>();
+  const contextFor = (mode: Mode = 'practice') => initial.get(mode) ?? initial.set(mode, initialContext(scenario, mode)).get(mode)!;
+
   return base.createMachine({
     id: scenario.id,
     initial: scenario.start,
-    context: ({ input }) => initialContext(scenario, input.mode),
+    context: ({ input }) => contextFor(input?.mode),
     states: states as never,
   });
 }
