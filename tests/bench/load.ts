@@ -8,6 +8,8 @@ import { benchAnswer, type BenchUser } from './data.ts';
 export interface LoadResult {
   answers: number;
   acknowledged: number;
+  /** Answers the server acknowledged, by attempt id. */
+  ackedByAttempt: Map<string, number>;
   errors: number;
   latenciesMs: number[];
   seconds: number;
@@ -42,7 +44,16 @@ async function startCase(base: string, trainee: Trainee, library: LoadedScenario
 
 /** Sends one answer (starting a new case first when needed); returns the answer's latency in ms. */
 async function answerOnce(base: string, trainee: Trainee, library: LoadedScenario[], result: LoadResult): Promise<void> {
-  if (!trainee.snapshot || trainee.snapshot.status === 'done') await startCase(base, trainee, library, trainee.answered + trainee.user.username.length);
+  if (!trainee.snapshot || trainee.snapshot.status === 'done') {
+    try {
+      await startCase(base, trainee, library, trainee.answered + trainee.user.username.length);
+    } catch {
+      result.errors++;
+      // A server that went away refuses at once: pause so a dead server is not hammered in a tight loop.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return;
+    }
+  }
   const loaded = trainee.loaded as LoadedScenario;
   const snapshot = trainee.snapshot as AttemptSnapshot;
   const stepId = currentNode(snapshot);
@@ -62,7 +73,11 @@ async function answerOnce(base: string, trainee: Trainee, library: LoadedScenari
       result.errors++;
       return;
     }
-    if (body.includes('"applied"')) result.acknowledged++;
+    if (body.includes('"applied"')) {
+      result.acknowledged++;
+      const id = trainee.attemptId as string;
+      result.ackedByAttempt.set(id, (result.ackedByAttempt.get(id) ?? 0) + 1);
+    }
     const next = submitAnswer(loaded.scenario, loaded.machine, snapshot, stepId, answer);
     if (next.ok) trainee.snapshot = next.snapshot;
     trainee.answered++;
@@ -73,7 +88,7 @@ async function answerOnce(base: string, trainee: Trainee, library: LoadedScenari
 
 /** Closed loop: every trainee answers again as soon as the last answer returns (saturation). */
 export async function saturate(base: string, users: BenchUser[], library: LoadedScenario[], seconds: number): Promise<LoadResult> {
-  const result: LoadResult = { answers: 0, acknowledged: 0, errors: 0, latenciesMs: [], seconds };
+  const result: LoadResult = { answers: 0, acknowledged: 0, ackedByAttempt: new Map(), errors: 0, latenciesMs: [], seconds };
   const trainees: Trainee[] = users.map((user) => ({ user, answered: 0 }));
   const until = performance.now() + seconds * 1000;
   await Promise.all(trainees.map(async (trainee) => {
@@ -84,7 +99,7 @@ export async function saturate(base: string, users: BenchUser[], library: Loaded
 
 /** Open loop: each trainee answers every `intervalMs`, on its own schedule, whatever the server does. */
 export async function openLoop(base: string, users: BenchUser[], library: LoadedScenario[], seconds: number, intervalMs: number): Promise<LoadResult> {
-  const result: LoadResult = { answers: 0, acknowledged: 0, errors: 0, latenciesMs: [], seconds };
+  const result: LoadResult = { answers: 0, acknowledged: 0, ackedByAttempt: new Map(), errors: 0, latenciesMs: [], seconds };
   const trainees: Trainee[] = users.map((user) => ({ user, answered: 0 }));
   const end = performance.now() + seconds * 1000;
   await Promise.all(trainees.map(async (trainee, index) => {

@@ -12,7 +12,7 @@ import { timeCheck } from './check-speed.ts';
 import { makeDataDir } from './data.ts';
 import { javascriptOf } from './js-size.ts';
 import { openLoop, percentile, saturate, type LoadResult } from './load.ts';
-import { startServer } from './server.ts';
+import { startServer } from '../support/server.ts';
 
 const { values } = parseArgs({ options: { out: { type: 'string' }, quick: { type: 'boolean', default: false } } });
 const quick = values.quick;

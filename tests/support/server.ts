@@ -1,4 +1,4 @@
-// Starts and stops the real server (npm start's own entry) for the benchmark.
+// Starts and stops the real server (npm start's own entry) for the benchmark and the fault tests.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 
@@ -11,9 +11,9 @@ export interface RunningServer {
 }
 
 /** Spawns `node src/cli/start.ts` on a data directory and resolves once it listens. */
-export function startServer(dataDir: string, port: number, demo = false): Promise<RunningServer> {
+export function startServer(dataDir: string, port: number, demo = false, env: Record<string, string> = {}): Promise<RunningServer> {
   const child = spawn(process.execPath, ['src/cli/start.ts'], {
-    env: { ...process.env, DESK_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', DESK_DEMO: demo ? '1' : '0' },
+    env: { ...process.env, DESK_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', DESK_DEMO: demo ? '1' : '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
