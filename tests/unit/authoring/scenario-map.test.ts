@@ -12,9 +12,14 @@ describe('the map of the kitchen-sink scenario', () => {
   const scenario = loadFixture('kitchen-sink');
   const map = layoutMap(scenarioGraph(scenario, seniorPath(scenario)));
 
-  test('draws every step and every ending, each once, inside the drawing', () => {
-    const ids = map.nodes.map((node) => node.id).sort();
-    expect(ids).toEqual([...Object.keys(scenario.steps), ...Object.keys(scenario.endings)].sort());
+  const drawnAs = (id: string) => map.nodes.find((node) => node.id === id)?.copyOf ?? id;
+
+  test('draws every step and every ending inside the drawing; only busy endings get copies', () => {
+    const originals = map.nodes.filter((node) => !node.copyOf).map((node) => node.id).sort();
+    expect(originals).toEqual([...Object.keys(scenario.steps), ...Object.keys(scenario.endings)].sort());
+    // "missed" is reached from three steps: drawn once per step that leads to it.
+    expect(map.nodes.filter((node) => node.copyOf).map((node) => node.copyOf)).toEqual(['missed', 'missed']);
+    for (const edge of map.edges) expect(map.nodes.some((node) => node.id === edge.to)).toBe(true);
     for (const node of map.nodes) {
       expect(node.lines.length).toBeGreaterThan(0);
       expect(node.x - node.width / 2).toBeGreaterThanOrEqual(0);
@@ -35,19 +40,19 @@ describe('the map of the kitchen-sink scenario', () => {
   });
 
   test('draws every branch once per pair of nodes, with the options and conditions on it', () => {
-    const edge = (from: string, to: string) => map.edges.find((candidate) => candidate.from === from && candidate.to === to);
+    const edge = (from: string, to: string) => map.edges.find((candidate) => candidate.from === from && drawnAs(candidate.to) === to);
     expect(edge('first-look', 'released-wrongly')?.parts).toEqual([{ label: 'release-it', verdict: 'critical' }]);
     expect(edge('loop-in', 'queue')?.parts.map((part) => part.label)).toEqual(['score ≥ 0.8']);
     expect(edge('loop-in', 'missed')?.parts.map((part) => part.label)).toEqual(['sentiment < 30 and minutes ≥ 100']);
     expect(edge('loop-in', 'credit-asks-why')?.parts.map((part) => part.label)).toEqual(['otherwise']);
     // Three branches of the rank step go to the same place: one edge carries all three.
     expect(edge('queue', 'note-to-buyer')?.parts.map((part) => part.label)).toEqual(['score < 0.5', 'visited sales-bounces', 'otherwise']);
-    expect(map.edges).toHaveLength(new Set(map.edges.map((candidate) => `${candidate.from}>${candidate.to}`)).size);
+    expect(map.edges).toHaveLength(new Set(map.edges.map((candidate) => `${candidate.from}>${drawnAs(candidate.to)}`)).size);
     for (const drawn of map.edges) expect(drawn.points.length).toBeGreaterThanOrEqual(2);
   });
 
   test('gives endings their result so they can be coloured', () => {
-    const results = Object.fromEntries(map.nodes.filter((node) => node.kind === 'ending').map((node) => [node.id, node.result]));
+    const results = Object.fromEntries(map.nodes.filter((node) => node.kind === 'ending').map((node) => [drawnAs(node.id), node.result]));
     expect(results).toEqual({ shipped: 'resolved', 'late-ship': 'partial', missed: 'failed', 'released-wrongly': 'failed' });
   });
 });
@@ -56,11 +61,16 @@ describe('the map of a 30-step scenario', () => {
   const scenario = longScenario(30);
   const map = layoutMap(scenarioGraph(scenario, seniorPath(scenario)));
 
-  test('lays out all 33 nodes without overlaps, narrow enough to read on a laptop screen', () => {
-    expect(map.nodes).toHaveLength(33);
+  test('lays out every step and ending without overlaps, narrow enough to read on a laptop screen', () => {
+    expect(map.nodes.filter((node) => !node.copyOf)).toHaveLength(33);
     for (const [index, a] of map.nodes.entries()) for (const b of map.nodes.slice(index + 1)) expect(overlaps(a, b), `${a.id} / ${b.id}`).toBe(false);
     expect(map.width).toBeLessThan(1300);
     expect(map.edges.filter((edge) => edge.senior)).toHaveLength(30);
+  });
+
+  test('draws the senior path as one straight column', () => {
+    const columns = new Set(map.nodes.filter((node) => node.senior).map((node) => Math.round(node.x)));
+    expect(columns.size).toBe(1);
   });
 });
 

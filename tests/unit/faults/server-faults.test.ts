@@ -4,7 +4,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildIfStale } from '../../../src/cli/build-if-stale.ts';
 import { ScenarioCatalog } from '../../../src/server/scenarios/catalog.ts';
 import { defaultLibraryPaths } from '../../../src/server/scenarios/library-files.ts';
 import type { LoadedScenario } from '../../../src/server/scenarios/catalog.ts';
@@ -21,7 +20,6 @@ const temp = async (name: string) => {
 };
 
 beforeAll(async () => {
-  buildIfStale();
   const catalog = new ScenarioCatalog(defaultLibraryPaths(), () => {});
   await catalog.reload();
   library = catalog.list();
