@@ -44,14 +44,26 @@ export function staticFiles(clientDir: string): (request: IncomingMessage, respo
     const pathname = (request.url ?? '/').split('?')[0] ?? '/';
     const found = files.get(pathname);
     if (!found) return false;
-    response.writeHead(200, {
-      'Content-Type': found.type,
-      'Content-Length': found.size,
-      'Cache-Control': found.immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=3600',
-      'X-Content-Type-Options': 'nosniff',
-    });
-    if (request.method === 'HEAD') response.end();
-    else createReadStream(found.file).pipe(response);
+    const head = () =>
+      response.writeHead(200, {
+        'Content-Type': found.type,
+        'Content-Length': found.size,
+        'Cache-Control': found.immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=3600',
+        'X-Content-Type-Options': 'nosniff',
+      });
+    if (request.method === 'HEAD') {
+      head().end();
+      return true;
+    }
+    // A rebuild under a running server can remove a listed file: answer 404 or cut the response, never crash.
+    createReadStream(found.file)
+      .on('open', head)
+      .on('error', () => {
+        files.delete(pathname);
+        if (!response.headersSent) response.writeHead(404).end();
+        else response.destroy();
+      })
+      .pipe(response);
     return true;
   };
 }
