@@ -143,3 +143,16 @@ test('no page or script served before a decision carries its answer-key text', a
     for (const body of bodies) expect(body.includes(text), `leaked: ${text.slice(0, 60)}`).toBe(false);
   }
 });
+
+test('no trainee page before a case (catalog, case pages, progress, playbooks) carries any scenario\'s answer key', async ({ page }) => {
+  const { readdirSync } = await import('node:fs');
+  const ids = readdirSync('scenarios').filter((name) => name.endsWith('.yaml') && name !== 'taxonomy.yaml').map((name) => name.slice(0, -5));
+  const key = ids.flatMap((id) => answerKeyTexts(shippedScenario(id)));
+  await loginAs(page, 'emma');
+  const decode = (text: string) => text.replace(/&quot;/g, '"').replace(/&#39;|&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  for (const path of ['/train', '/progress', '/playbooks', ...ids.map((id) => `/train/${id}`)]) {
+    const body = decode(await (await page.request.get(path)).text());
+    const leaked = key.filter((text) => body.includes(text));
+    expect(leaked, path).toEqual([]);
+  }
+});
