@@ -10,6 +10,9 @@ export const configSchema = z.object({
   DESK_DEMO: flag.default(true),
   DESK_SCENARIOS_DIR: z.string().min(1).default('scenarios'),
   DESK_PLAYBOOKS_DIR: z.string().min(1).default('content/playbooks'),
+  DESK_READINESS_FILE: z.string().min(1).default('content/readiness.yaml'),
+  /** Names trainees and scenarios in xAPI statements (exports and the LRS): the desk's public address. */
+  DESK_PUBLIC_URL: z.url({ message: 'DESK_PUBLIC_URL must be a full URL such as https://desk.example.com/' }).default('http://exception-desk.localhost/'),
   DESK_LRS_ENDPOINT: z.url({ message: 'DESK_LRS_ENDPOINT must be a full URL such as https://lrs.example.com/xapi/' }).optional(),
   DESK_LRS_KEY: z.string().optional(),
   DESK_LRS_SECRET: z.string().optional(),

@@ -6,6 +6,10 @@ import { AccountService } from './auth/accounts.ts';
 import { SessionService } from './auth/sessions.ts';
 import { LoginThrottle } from './auth/throttle.ts';
 import { AttemptService } from './attempts/attempt-service.ts';
+import { ReadinessPolicyFile } from './readiness/policy-file.ts';
+import type { LrsForwarder } from './lrs/lrs-forwarder.ts';
+import { openLrs } from './lrs/open-lrs.ts';
+import { warmStandings } from './team/team-overview.ts';
 import { seedDemo } from './demo/seed.ts';
 
 /** Everything the pages and actions call: one per process. */
@@ -17,6 +21,10 @@ export interface Desk {
   sessions: SessionService;
   throttle: LoginThrottle;
   attempts: AttemptService;
+  /** The readiness policy in force (content/readiness.yaml), reloaded when saved. */
+  readiness: ReadinessPolicyFile;
+  /** Forwards xAPI statements to the Learning Record Store, when DESK_LRS_ENDPOINT is set. */
+  lrs?: LrsForwarder;
 }
 
 /** Opens the data directory and the scenario library and wires the services; the caller closes it. */
@@ -30,7 +38,9 @@ export async function openDesk(config: DeskConfig, options: { watch?: boolean; l
     );
     await catalog.reload();
     if (options.watch) catalog.watch();
-    return {
+    const readiness = await ReadinessPolicyFile.open(config.DESK_READINESS_FILE, () => catalog.taxonomy?.categories.map((category) => category.id), log);
+    if (options.watch) readiness.watch();
+    const desk: Desk = {
       config,
       store,
       catalog,
@@ -38,7 +48,13 @@ export async function openDesk(config: DeskConfig, options: { watch?: boolean; l
       sessions: new SessionService(store),
       throttle: new LoginThrottle(),
       attempts: new AttemptService(store, catalog),
+      readiness,
     };
+    desk.lrs = await openLrs(desk, log);
+    if (options.watch) desk.lrs?.start();
+    // A server (not a script or a test) scores every trainee once in the background: the first team page is then fast too.
+    if (options.watch) void warmStandings(desk).catch((error: Error) => log(`Warming the team pages failed: ${error.message}`));
+    return desk;
   } catch (error) {
     store.close();
     throw error;
@@ -47,6 +63,8 @@ export async function openDesk(config: DeskConfig, options: { watch?: boolean; l
 
 export function closeDesk(desk: Desk): void {
   desk.catalog.close();
+  desk.readiness.close();
+  void desk.lrs?.stop();
   desk.store.close();
 }
 

@@ -26,7 +26,7 @@ export const assignmentsFor = (username: string, team: string | undefined, all: 
   all.filter((assignment) => assignment.team === team && (!assignment.assignee || assignment.assignee === username));
 
 /** How far a trainee is through an assignment: a scenario counts once finished after it was assigned. */
-export function assignmentProgress(assignment: AssignmentRecord, attempts: readonly AttemptSummary[], today: string): AssignmentProgress {
+export function assignmentProgress(assignment: AssignmentRecord, attempts: readonly Pick<AttemptSummary, 'scenarioId' | 'startedAt' | 'finishedAt'>[], today: string): AssignmentProgress {
   const finished = new Set(
     attempts.filter((attempt) => attempt.finishedAt && attempt.startedAt >= assignment.createdAt).map((attempt) => attempt.scenarioId),
   );

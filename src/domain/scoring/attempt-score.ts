@@ -1,4 +1,4 @@
-import type { EndingResult, Scenario } from '../scenario/schema.ts';
+import type { EndingResult, Scenario, Step } from '../scenario/schema.ts';
 import type { AttemptContext } from '../engine/context.ts';
 import type { SeniorPath } from '../engine/senior-path.ts';
 import { routingOf, type RoutingResult } from './routing.ts';
@@ -15,6 +15,8 @@ export type Reviews = Readonly<Record<string, readonly number[]>>;
 
 export interface ScoredDecision {
   stepId: string;
+  /** The step's kind: readiness and exports tell written answers and routing choices apart by it. */
+  kind?: Step['kind'];
   /** In [0, 1] after the hint's cost; null while a written answer waits for review. */
   score: number | null;
   critical: boolean;
@@ -56,7 +58,7 @@ export function scoreAttempt(
     let raw = decision.score;
     if (step?.kind === 'write') raw = met ? scoreReview(step.rubric.length, met) : null;
     const score = raw === null ? null : decision.hinted ? raw * HINT_KEEPS : raw;
-    return { stepId: decision.stepId, score, critical: decision.critical, routing: routingOf(scenario, decision) };
+    return { stepId: decision.stepId, kind: step?.kind, score, critical: decision.critical, routing: routingOf(scenario, decision) };
   });
   const graded = decisions.flatMap((decision) => (decision.score === null ? [] : [decision.score]));
   const routed = decisions.flatMap((decision) => (decision.routing ? [decision.routing.score] : []));

@@ -6,6 +6,8 @@ import type { Step } from '../../domain/scenario/schema.ts';
 import { currentNode, startAttempt, submitAnswer } from '../../domain/engine/machine.ts';
 import { seniorAnswer } from '../../domain/engine/senior-path.ts';
 import { hashPassword } from '../auth/password.ts';
+import { readinessContext } from '../team/readiness-context.ts';
+import { checklist } from '../../domain/readiness/readiness.ts';
 import { DEMO_PASSWORD, DEMO_STAFF, DEMO_TEAM, DEMO_TRAINEES, type TraineeProfile } from './profiles.ts';
 
 const DAY = 86_400_000;
@@ -36,16 +38,35 @@ function traineeAnswer(step: Step, skill: number, profile: TraineeProfile, rando
   const right = random.next() < skill;
   switch (step.kind) {
     case 'choose': {
-      if (right) return senior;
       const others = step.options.filter((option) => option.verdict !== 'best');
+      const best = step.options.find((option) => option.verdict === 'best');
+      // A routing step: the route is right with the trainee's routing skill; the option within it with their skill.
+      if (best?.route) {
+        if (random.next() < profile.routing) {
+          const sameRoute = others.filter((option) => option.route === best.route && option.verdict !== 'critical');
+          return right || !sameRoute.length ? senior : { kind: 'choose', optionId: random.pick(sameRoute).id };
+        }
+        const elsewhere = others.filter((option) => option.route !== best.route);
+        // An over-escalator sends it up: to a senior, or to another function when the desk could have handled it.
+        const higher = elsewhere.filter((option) => option.route === 'senior' || (best.route === 'self' && option.route && option.route !== 'self'));
+        if (higher.length && random.next() < profile.overEscalates) return { kind: 'choose', optionId: random.pick(higher).id };
+        const safer = elsewhere.filter((option) => option.verdict !== 'critical');
+        const pool = safer.length && random.next() > profile.slips ? safer : elsewhere;
+        if (pool.length) return { kind: 'choose', optionId: random.pick(pool).id };
+      }
+      if (right) return senior;
       const toSenior = others.find((option) => option.route === 'senior');
       if (toSenior && random.next() < profile.overEscalates) return { kind: 'choose', optionId: toSenior.id };
+      // Most misses are near misses: a good answer, not the senior's best.
+      const near = others.filter((option) => option.verdict === 'good');
+      if (near.length && random.next() < profile.nearMiss) return { kind: 'choose', optionId: random.pick(near).id };
       const safer = others.filter((option) => option.verdict !== 'critical');
-      const pool = safer.length && random.next() > 0.12 ? safer : others;
+      const pool = safer.length && random.next() > profile.slips ? safer : others;
       return { kind: 'choose', optionId: random.pick(pool.length ? pool : step.options).id };
     }
     case 'choose-many': {
-      if (right) return senior;
+      const routed = step.options.some((option) => option.route);
+      if (routed ? random.next() < profile.routing : right) return senior;
       const chosen = new Set(step.answer);
       const flip = random.pick(step.options.filter((option) => !option.critical || random.next() < 0.15));
       if (flip) chosen.has(flip.id) ? chosen.delete(flip.id) : chosen.add(flip.id);
@@ -65,12 +86,17 @@ function traineeAnswer(step: Step, skill: number, profile: TraineeProfile, rando
   }
 }
 
-/** Which scenario a trainee works next: the easiest levels first, not-yet-passed ones preferred. */
-function nextScenario(library: LoadedScenario[], week: number, done: Map<string, number>, random: Random): LoadedScenario | undefined {
-  const maxLevel = week < 1.5 ? 1 : week < 3 ? 2 : 3;
-  const open = library.filter((loaded) => loaded.scenario.level <= maxLevel);
-  const fresh = open.filter((loaded) => (done.get(loaded.scenario.id) ?? 0) < 2);
-  return random.pick(fresh.length ? fresh : open.length ? open : library);
+/**
+ * Which scenario a trainee works next: levels open up week by week; the readiness policy's required
+ * categories come up more often (leads steer trainees there), except those the trainee has not reached.
+ */
+function nextScenario(library: LoadedScenario[], week: number, done: Map<string, number>, random: Random, focus: ReadonlySet<string>, profile: TraineeProfile): LoadedScenario | undefined {
+  const maxLevel = week < 1 ? 1 : week < 2.5 ? 2 : 3;
+  const open = library.filter((loaded) => loaded.scenario.level <= maxLevel && !profile.notReached.includes(loaded.scenario.category));
+  const focused = open.filter((loaded) => focus.has(loaded.scenario.category));
+  const pool = focused.length && random.next() < profile.focus ? focused : open;
+  const fresh = pool.filter((loaded) => (done.get(loaded.scenario.id) ?? 0) < 4);
+  return random.pick(fresh.length ? fresh : pool.length ? pool : library);
 }
 
 interface Played {
@@ -125,6 +151,60 @@ function playAttempt(desk: Desk, loaded: LoadedScenario, profile: TraineeProfile
   };
 }
 
+/** The most a demo trainee's per-step skill reaches: even the best make near misses, so scores look real. */
+const SKILL_CAP = 0.74;
+/** A trainee on a good run at the end of their training. */
+const CLOSING_SKILL = 0.86;
+
+/** Plays and stores one attempt, with a senior's reviews and an occasional comment; false when nothing was answered. */
+async function recordAttempt(desk: Desk, loaded: LoadedScenario, profile: TraineeProfile, at: Date, skill: number, mode: AttemptFile['mode'], random: Random, id: string): Promise<boolean> {
+  const played = playAttempt(desk, loaded, profile, at, skill, mode, random, id);
+  if (!played.attempt.events.length) return false;
+  for (const write of played.writes) {
+    if (random.next() >= profile.reviewed) continue;
+    const met = Array.from({ length: write.rubricLines }, (_, line) => line).filter(() => random.next() < skill + 0.15);
+    played.attempt.reviews[write.stepId] = {
+      met,
+      comment: met.length === write.rubricLines ? 'Clear and specific. This is the note I would send.' : 'Give the customer a concrete time for the next update, and do not promise what another team has to decide.',
+      reviewer: 'sam',
+      at: new Date(new Date(played.attempt.finishedAt ?? played.attempt.startedAt).getTime() + DAY).toISOString(),
+    };
+  }
+  const miss = played.misses[0];
+  if (miss && random.next() < 0.25) {
+    played.attempt.comments.push({
+      id: `c-${id}`,
+      stepId: miss,
+      author: 'sam',
+      text: 'Before you pick who gets it, ask who owns the decision. Check the playbook for this one.',
+      at: new Date(at.getTime() + DAY).toISOString(),
+    });
+  }
+  await desk.store.pinRevision(loaded.scenario.id, loaded.revision, loaded.text);
+  await desk.store.createAttempt(played.attempt);
+  return true;
+}
+
+/**
+ * The last few days of a trainee who is getting there: assessments in the required categories they
+ * reached but have not met yet, so the demo's "ready" and "close" trainees stay so when scenarios change.
+ */
+async function closeOut(desk: Desk, profile: TraineeProfile, index: number, now: Date, random: Random): Promise<number> {
+  const context = readinessContext(desk.catalog);
+  let added = 0;
+  for (let extra = 0; extra < 12; extra++) {
+    const summaries = await desk.attempts.summariesOf(profile.username);
+    const unmet = checklist(desk.readiness.policy, summaries, [], context).find(
+      (line) => line.rule === 'category' && !line.met && line.category && !profile.notReached.includes(line.category),
+    );
+    const loaded = unmet?.practise ? desk.catalog.get(unmet.practise) : undefined;
+    if (!loaded) break;
+    const at = new Date(now.getTime() - (3 - extra * 0.2) * DAY);
+    if (await recordAttempt(desk, loaded, profile, at, CLOSING_SKILL, 'assessment', random, `${loaded.scenario.id.slice(0, 24)}-d${index}x${String(extra).padStart(2, '0')}`)) added++;
+  }
+  return added;
+}
+
 export interface SeedSummary {
   seeded: boolean;
   logins: { username: string; role: string; name: string }[];
@@ -149,6 +229,7 @@ export async function seedDemo(desk: Desk, now = new Date()): Promise<SeedSummar
   desk.store.accounts.data.teams = [{ ...DEMO_TEAM }];
 
   const library = desk.catalog.list();
+  const focus = new Set(desk.readiness.policy.categories.required);
   const random = randomSource(20261122);
   let count = 0;
   for (const [index, profile] of DEMO_TRAINEES.entries()) {
@@ -159,51 +240,35 @@ export async function seedDemo(desk: Desk, now = new Date()): Promise<SeedSummar
     for (let n = 0; n < total; n++) {
       const at = new Date(begin + ((n + random.next() * 0.8) / total) * profile.weeks * 7 * DAY - 2 * 3600_000);
       const week = (at.getTime() - begin) / (7 * DAY);
-      const loaded = nextScenario(library, week, done, random);
+      const loaded = nextScenario(library, week, done, random, focus, profile);
       if (!loaded) break;
       const seen = done.get(loaded.scenario.id) ?? 0;
-      const mode = seen === 0 && random.next() < 0.6 ? 'practice' : 'assessment';
-      const skill = Math.min(0.97, profile.skill + profile.growth * week + (seen ? 0.08 : 0));
+      const mode = seen === 0 && random.next() < 0.7 ? 'practice' : 'assessment';
+      const skill = Math.min(SKILL_CAP, profile.skill + profile.growth * week + (seen ? 0.04 : 0));
       const id = `${loaded.scenario.id.slice(0, 24)}-d${index}${String(n).padStart(3, '0')}`;
-      const played = playAttempt(desk, loaded, profile, at, skill, mode, random, id);
-      if (!played.attempt.events.length) continue;
+      if (!(await recordAttempt(desk, loaded, profile, at, skill, mode, random, id))) continue;
       done.set(loaded.scenario.id, seen + 1);
-      for (const write of played.writes) {
-        if (random.next() >= profile.reviewed) continue;
-        const met = Array.from({ length: write.rubricLines }, (_, line) => line).filter(() => random.next() < skill + 0.1);
-        played.attempt.reviews[write.stepId] = {
-          met,
-          comment: met.length === write.rubricLines ? 'Clear and specific. This is the note I would send.' : 'Give the customer a concrete time for the next update, and do not promise what another team has to decide.',
-          reviewer: 'sam',
-          at: new Date(new Date(played.attempt.finishedAt ?? played.attempt.startedAt).getTime() + DAY).toISOString(),
-        };
-      }
-      const miss = played.misses[0];
-      if (miss && random.next() < 0.25) {
-        played.attempt.comments.push({
-          id: `c-${id}`,
-          stepId: miss,
-          author: 'sam',
-          text: 'Before you pick who gets it, ask who owns the decision. Check the playbook for this one.',
-          at: new Date(at.getTime() + DAY).toISOString(),
-        });
-      }
-      await desk.store.pinRevision(loaded.scenario.id, loaded.revision, loaded.text);
-      await desk.store.createAttempt(played.attempt);
       count++;
     }
+    if (profile.closesOut) count += await closeOut(desk, profile, index, now, random);
   }
 
   const day = (offset: number) => new Date(now.getTime() + offset * DAY).toISOString().slice(0, 10);
   const byLevel = (level: number) => library.filter((loaded) => loaded.scenario.level === level).map((loaded) => loaded.scenario.id);
-  const path = [...byLevel(1).slice(0, 2), ...byLevel(2).slice(0, 1)];
   const assignments = desk.store.accounts.data.assignments;
+  // The team's path was set twelve days ago, so the history since then shows progress against it.
+  const path = [...byLevel(1).slice(0, 2), ...byLevel(2).slice(0, 1)];
   if (path.length) {
-    assignments.push({ id: 'a-team-path', team: DEMO_TEAM.id, title: 'Foundations path', scenarioIds: path, due: day(7), createdBy: 'lena', createdAt: new Date(now.getTime() - 3 * DAY).toISOString() });
+    assignments.push({ id: 'a-team-path', team: DEMO_TEAM.id, title: 'Foundations path', scenarioIds: path, due: day(5), createdBy: 'lena', createdAt: new Date(now.getTime() - 12 * DAY).toISOString() });
   }
-  const hard = byLevel(3)[0] ?? byLevel(2)[0];
-  if (hard) {
-    assignments.push({ id: 'a-dev-overdue', team: DEMO_TEAM.id, assignee: 'dev', title: 'Senior-desk practice', scenarioIds: [hard], due: day(-3), createdBy: 'lena', createdAt: new Date(now.getTime() - 10 * DAY).toISOString() });
+  // Dev's overdue work: a scenario he has not finished since it was assigned ten days ago, due three days ago.
+  const devAssigned = new Date(now.getTime() - 10 * DAY).toISOString();
+  const devFinished = new Set(
+    [...desk.store.allAttempts()].filter((attempt) => attempt.username === 'dev' && attempt.finishedAt && attempt.startedAt >= devAssigned).map((attempt) => attempt.scenarioId),
+  );
+  const unfinished = [...byLevel(2), ...byLevel(1), ...byLevel(3)].find((id) => !devFinished.has(id) && !path.includes(id));
+  if (unfinished) {
+    assignments.push({ id: 'a-dev-overdue', team: DEMO_TEAM.id, assignee: 'dev', title: 'Catch-up case', scenarioIds: [unfinished], due: day(-3), createdBy: 'lena', createdAt: devAssigned });
   }
   await desk.store.saveAccounts();
   return { seeded: true, logins, password: DEMO_PASSWORD, attempts: count };

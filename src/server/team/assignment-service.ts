@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import type { Desk } from '../desk.ts';
+import type { Assignment, User } from '../db/schema.ts';
+import { assignmentFormSchema, formErrors, type AssignmentField } from '../../domain/progress/assignment-form.ts';
+
+export type AssignmentResult = { ok: true; assignment: Assignment } | { ok: false; errors: Partial<Record<AssignmentField, string>> };
+
+/** Creates an assignment for the lead's team (or one trainee of it); checked against the catalog and the team. */
+export async function createAssignment(desk: Desk, lead: User, team: string, input: unknown, now = new Date()): Promise<AssignmentResult> {
+  const parsed = assignmentFormSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, errors: formErrors(parsed.error) };
+  const form = parsed.data;
+  const errors: Partial<Record<AssignmentField, string>> = {};
+  if (form.assignee && !desk.accounts.trainees(team).some((trainee) => trainee.username === form.assignee)) {
+    errors.assignee = 'Pick a trainee of your team, or the whole team.';
+  }
+  const unknown = form.scenarioIds.filter((id) => !desk.catalog.get(id));
+  if (unknown.length) errors.scenarioIds = `Not in the catalog any more: ${unknown.join(', ')}. Pick from the lists.`;
+  if (form.due < now.toISOString().slice(0, 10)) errors.due = 'That date has passed. Pick today or a later date.';
+  if (Object.keys(errors).length) return { ok: false, errors };
+  const assignment: Assignment = {
+    id: `a-${randomBytes(6).toString('hex')}`,
+    team,
+    assignee: form.assignee || undefined,
+    title: form.title,
+    scenarioIds: form.scenarioIds,
+    due: form.due,
+    createdBy: lead.username,
+    createdAt: now.toISOString(),
+  };
+  const list = desk.store.accounts.data.assignments;
+  list.push(assignment);
+  try {
+    await desk.store.saveAccounts();
+  } catch (error) {
+    list.splice(list.indexOf(assignment), 1);
+    throw error;
+  }
+  return { ok: true, assignment };
+}
+
+/** Removes one of the team's assignments; false when there is no such assignment in this team. */
+export async function removeAssignment(desk: Desk, team: string, id: string): Promise<boolean> {
+  const list = desk.store.accounts.data.assignments;
+  const index = list.findIndex((assignment) => assignment.id === id && assignment.team === team);
+  if (index < 0) return false;
+  const [removed] = list.splice(index, 1);
+  try {
+    await desk.store.saveAccounts();
+  } catch (error) {
+    if (removed) list.splice(index, 0, removed);
+    throw error;
+  }
+  return true;
+}

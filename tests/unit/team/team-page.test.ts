@@ -1,0 +1,112 @@
+// The team page's data: rows, filters and sorting, assignments, and the demo's story.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { teamOverview, type TeamOverview } from '../../../src/server/team/team-overview.ts';
+import { traineeDetail } from '../../../src/server/team/trainee-detail.ts';
+import { createAssignment, removeAssignment } from '../../../src/server/team/assignment-service.ts';
+import { filterRows, readTeamQuery, sortRows } from '../../../src/domain/team/team-table.ts';
+import { routingHabits } from '../../../src/domain/team/routing-habits.ts';
+import { openTeamDesk, playSenior, type TeamDesk } from './team-fixture.ts';
+import { routed, summary } from '../readiness/summaries.ts';
+
+let team: TeamDesk;
+let overview: TeamOverview;
+beforeAll(async () => {
+  team = await openTeamDesk();
+  overview = await teamOverview(team.desk, 'order-desk');
+}, 60_000);
+afterAll(() => team.close());
+
+const row = (username: string) => overview.rows.find((entry) => entry.username === username)!;
+
+describe('the seeded demo tells the story', () => {
+  test('ava is ready, ben is close (one category short), chloe over-escalates, dev is overdue, emma is new', () => {
+    expect(row('ava').readiness.verdict).toBe('ready');
+    expect(row('ben').readiness.verdict).toBe('close');
+    expect(row('ben').readiness.reasons).toEqual(['Address problem: No assessment in this category yet.']);
+    expect(row('chloe').readiness.verdict).toBe('not yet');
+    expect(row('chloe').readiness.reasons[0]).toMatch(/^Routing: \d+% over the last 20 routed decisions; \d+ sent higher than needed/);
+    expect(row('dev').overdue).toBe(1);
+    expect(row('emma').attempts).toBeLessThanOrEqual(6);
+    expect(row('emma').readiness.verdict).toBe('not yet');
+  });
+
+  test('scores look like real trainees\': mostly between 55 and 95, few perfect', async () => {
+    const scores = (await Promise.all(overview.rows.map((entry) => team.desk.attempts.summariesOf(entry.username)))).flat().filter((entry) => entry.finishedAt).map((entry) => entry.score.score);
+    const perfect = scores.filter((score) => score === 100).length;
+    const typical = scores.filter((score) => score >= 55 && score < 100).length;
+    expect(typical / scores.length).toBeGreaterThan(0.6);
+    expect(perfect / scores.length).toBeLessThan(0.25);
+  });
+
+  test('dev\'s overdue scenario is one he has not finished; the team path shows progress made since it was set', () => {
+    const overdue = row('dev').assignments.find((entry) => entry.overdue)!;
+    expect(overdue.done).toEqual([]);
+    const teamPath = overview.rows.flatMap((entry) => entry.assignments.filter((progress) => progress.assignment.id === 'a-team-path'));
+    expect(teamPath.some((progress) => progress.done.length > 0)).toBe(true);
+  });
+});
+
+describe('filters and sorting', () => {
+  test('by readiness, name, overdue work and a category not met yet', () => {
+    expect(filterRows(overview.rows, readTeamQuery(new URLSearchParams('verdict=ready'))).map((entry) => entry.username)).toEqual(['ava']);
+    expect(filterRows(overview.rows, readTeamQuery(new URLSearchParams('q=CHLO'))).map((entry) => entry.username)).toEqual(['chloe']);
+    expect(filterRows(overview.rows, readTeamQuery(new URLSearchParams('overdue=on'))).map((entry) => entry.username)).toEqual(['dev']);
+    const needAddress = filterRows(overview.rows, readTeamQuery(new URLSearchParams('needs=address-validation'))).map((entry) => entry.username);
+    expect(needAddress).toContain('ben');
+    expect(needAddress).not.toContain('ava');
+  });
+
+  test('sorting by readiness puts the ready first; by name, descending, reverses', () => {
+    const byReadiness = sortRows(overview.rows, readTeamQuery(new URLSearchParams()));
+    expect(byReadiness[0]?.username).toBe('ava');
+    expect(byReadiness[1]?.username).toBe('ben');
+    const names = sortRows(overview.rows, readTeamQuery(new URLSearchParams('sort=name&dir=desc'))).map((entry) => entry.name);
+    expect(names).toEqual([...names].sort((a, b) => b.localeCompare(a)));
+  });
+
+  test('nonsense in the query falls back to the defaults', () => {
+    expect(readTeamQuery(new URLSearchParams('verdict=maybe&sort=<script>&dir=up&columns=9&needs=../x'))).toEqual({ q: '', verdict: 'all', needs: '', overdue: '', columns: 'required', sort: 'readiness', dir: 'asc' });
+  });
+});
+
+describe('assignments', () => {
+  test('a path for one trainee shows first in their assignments and counts progress in order', async () => {
+    const lena = team.desk.accounts.find('lena')!;
+    const due = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    const created = await createAssignment(team.desk, lena, 'order-desk', { title: 'Holds week', assignee: 'emma', scenarioIds: ['past-due-account-hold', 'same-po-two-doors'], due });
+    expect(created.ok).toBe(true);
+    const id = created.ok ? created.assignment.id : '';
+    await playSenior(team.desk, team.desk.accounts.find('emma')!, 'same-po-two-doors', 'assessment');
+    const detail = await traineeDetail(team.desk, team.desk.accounts.find('emma')!);
+    const progress = detail.assignments.find((entry) => entry.assignment.id === id)!;
+    expect(progress).toMatchObject({ done: ['same-po-two-doors'], next: 'past-due-account-hold', complete: false, overdue: false });
+    expect(await removeAssignment(team.desk, 'order-desk', id)).toBe(true);
+    expect(team.desk.store.accounts.data.assignments.some((assignment) => assignment.id === id)).toBe(false);
+  });
+
+  test('the form\'s mistakes come back beside their fields', async () => {
+    const lena = team.desk.accounts.find('lena')!;
+    const result = await createAssignment(team.desk, lena, 'order-desk', { title: ' ', assignee: '', scenarioIds: ['same-po-two-doors', 'same-po-two-doors'], due: '2026-02-30' });
+    expect(result).toEqual({
+      ok: false,
+      errors: { title: 'Give the assignment a title the trainees will recognise.', scenarioIds: 'Each scenario can appear once in a path.', due: 'Pick a due date.' },
+    });
+    const past = await createAssignment(team.desk, lena, 'order-desk', { title: 'Late', assignee: '', scenarioIds: ['no-such-case'], due: '2020-01-01' });
+    expect(past).toEqual({ ok: false, errors: { scenarioIds: 'Not in the catalog any more: no-such-case. Pick from the lists.', due: 'That date has passed. Pick today or a later date.' } });
+  });
+});
+
+describe('routing habits', () => {
+  test('the most frequent wrong route first, and the categories where escalation goes wrong', () => {
+    const habits = routingHabits([
+      summary({ category: 'credit-limit', decisions: [routed('over', ['senior'], ['credit']), routed('over', ['senior'], ['credit']), routed()] }),
+      summary({ category: 'edi-failure', decisions: [routed('under', ['self'], ['customer-service']), routed('over', ['senior'], ['credit'])] }),
+    ]);
+    expect(habits.wrongRoutes[0]).toEqual({ chosen: ['senior'], senior: ['credit'], times: 3 });
+    expect(habits.escalation).toEqual([
+      { category: 'credit-limit', routed: 3, over: 2, under: 0 },
+      { category: 'edi-failure', routed: 2, over: 1, under: 1 },
+    ]);
+    expect(habits.averageDecideMs).toBe(30_000);
+  });
+});
