@@ -27,6 +27,9 @@ const toMachineEvents = (events: readonly StoredEvent[]): AttemptEvent[] =>
       : { type: 'hint.request', stepId: event.stepId },
   );
 
+/** Snapshots kept in memory: enough for every trainee answering at once, bounded whatever the history. */
+const SNAPSHOT_CACHE = 2000;
+
 /** Reviews as the scorer takes them: rubric lines met, by step. */
 export const reviewsOf = (attempt: AttemptFile) =>
   Object.fromEntries(Object.entries(attempt.reviews).map(([stepId, review]) => [stepId, review.met]));
@@ -36,6 +39,7 @@ export class AttemptService {
   #store: DeskStore;
   #catalog: ScenarioCatalog;
   #now: () => Date;
+  /** Recently used snapshots, oldest first; any one can be rebuilt by replaying its log. */
   #snapshots = new Map<string, { events: number; snapshot: AttemptSnapshot }>();
   #summaries = new Map<string, { key: string; summary: AttemptSummary }>();
   /** The last queued change per attempt: changes to one attempt run one after another. */
@@ -83,9 +87,12 @@ export class AttemptService {
     const loaded = await this.#catalog.revision(attempt.revision, () => this.#store.readRevision(attempt.scenarioId, attempt.revision));
     if (!loaded) throw new AttemptError('CONFLICT', 'The scenario version this attempt was started on can no longer be loaded. Start a new attempt.');
     const cached = this.#snapshots.get(attempt.id);
-    if (cached && cached.events === attempt.events.length) return { attempt, loaded, snapshot: cached.snapshot };
+    if (cached && cached.events === attempt.events.length) {
+      this.#remember(attempt.id, cached);
+      return { attempt, loaded, snapshot: cached.snapshot };
+    }
     const snapshot = replayAttempt(loaded.scenario, loaded.machine, attempt.mode, toMachineEvents(attempt.events));
-    this.#snapshots.set(attempt.id, { events: attempt.events.length, snapshot });
+    this.#remember(attempt.id, { events: attempt.events.length, snapshot });
     return { attempt, loaded, snapshot };
   }
 
@@ -136,6 +143,13 @@ export class AttemptService {
     return this.view(attempt);
   }
 
+  /** Keeps a snapshot as the most recently used, dropping the least recently used past the cap. */
+  #remember(attemptId: string, entry: { events: number; snapshot: AttemptSnapshot }): void {
+    this.#snapshots.delete(attemptId);
+    this.#snapshots.set(attemptId, entry);
+    if (this.#snapshots.size > SNAPSHOT_CACHE) this.#snapshots.delete(this.#snapshots.keys().next().value as string);
+  }
+
   #serialised<T>(attemptId: string, work: () => Promise<T>): Promise<T> {
     const previous = this.#queues.get(attemptId) ?? Promise.resolve();
     const result = previous.then(work, work);
@@ -153,7 +167,7 @@ export class AttemptService {
     attempt.events.push(event);
     if (stepShown) attempt.stepShownAt = stepShown.toISOString();
     if (snapshot.status === 'done') attempt.finishedAt = event.at;
-    this.#snapshots.set(attempt.id, { events: attempt.events.length, snapshot });
+    this.#remember(attempt.id, { events: attempt.events.length, snapshot });
     try {
       await this.#store.saveAttempt(attempt.id);
     } catch (error) {
@@ -209,8 +223,6 @@ export class AttemptService {
 
   /** A trainee's attempts, newest first. */
   attemptsOf(username: string): AttemptFile[] {
-    return [...this.#store.allAttempts()]
-      .filter((attempt) => attempt.username === username)
-      .sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+    return this.#store.attemptsOf(username).sort((a, b) => b.startedAt.localeCompare(a.startedAt));
   }
 }

@@ -27,6 +27,8 @@ export class DeskStore {
   readonly accounts: Low<AccountsFile>;
   readonly sessions: Low<SessionsFile>;
   readonly #attempts = new Map<string, Low<AttemptFile>>();
+  /** Attempt ids by trainee, so one trainee's history is found without scanning everyone's. */
+  readonly #byUser = new Map<string, string[]>();
   readonly #lock: DataDirLock;
 
   private constructor(dataDir: string, lock: DataDirLock, accounts: Low<AccountsFile>, sessions: Low<SessionsFile>) {
@@ -65,7 +67,7 @@ export class DeskStore {
           return data ? new Low(adapter, data) : undefined;
         }),
       );
-      for (const db of opened) if (db) this.#attempts.set(db.data.id, db);
+      for (const db of opened) if (db) this.#hold(db);
     }
   }
 
@@ -93,7 +95,19 @@ export class DeskStore {
     // The caller's object is the one held and saved from now on (no copy), so its changes persist.
     const db = new Low(new JsonFileAdapter(this.#attemptPath(attempt), attemptFileSchema), attempt);
     await db.write();
-    this.#attempts.set(attempt.id, db);
+    this.#hold(db);
+  }
+
+  #hold(db: Low<AttemptFile>): void {
+    this.#attempts.set(db.data.id, db);
+    const ids = this.#byUser.get(db.data.username);
+    if (ids) ids.push(db.data.id);
+    else this.#byUser.set(db.data.username, [db.data.id]);
+  }
+
+  /** One trainee's attempts, in no particular order. */
+  attemptsOf(username: string): AttemptFile[] {
+    return (this.#byUser.get(username) ?? []).flatMap((id) => this.#attempts.get(id)?.data ?? []);
   }
 
   /** Durably writes an attempt changed in memory. */
