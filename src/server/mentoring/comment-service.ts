@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto';
+import type { Desk } from '../desk.ts';
+import type { DecisionComment } from '../db/schema.ts';
+import { canAddToThread, type CommentInput } from '../../domain/mentoring/feedback.ts';
+import type { Viewer } from '../../domain/people/roles.ts';
+import { canSeeTraineeWork } from '../../domain/people/roles.ts';
+import { MentoringError } from './mentoring-error.ts';
+import { answerAt, visibleAttempt } from './visible-attempt.ts';
+
+/**
+ * Adds a comment to the thread on one decision. Seniors and leads who may see the attempt start
+ * threads; the trainee replies to them. A comment from anyone but the trainee raises their notice.
+ */
+export async function addComment(desk: Desk, viewer: Viewer, input: CommentInput, now = new Date()): Promise<DecisionComment> {
+  const { attempt, owner } = visibleAttempt(desk, viewer, input.attemptId);
+  if (!answerAt(attempt, input.stepId)) throw new MentoringError('BAD_REQUEST', 'Comments go on a decision the attempt made; that step was not answered.');
+  const thread = attempt.comments.filter((comment) => comment.stepId === input.stepId);
+  if (!canAddToThread(viewer, owner, thread)) {
+    throw new MentoringError('FORBIDDEN', viewer.username === owner.username
+      ? 'You can reply once a senior or your lead has commented on this decision.'
+      : 'Only seniors and team leads comment on trainees\' decisions.');
+  }
+  const comment: DecisionComment = { id: `c-${randomBytes(6).toString('hex')}`, stepId: input.stepId, author: viewer.username, text: input.text, at: now.toISOString() };
+  const unseen = attempt.unseenFeedback;
+  attempt.comments.push(comment);
+  if (viewer.username !== owner.username) attempt.unseenFeedback = true;
+  try {
+    await desk.store.saveAttempt(attempt.id);
+  } catch (error) {
+    attempt.comments = attempt.comments.filter((other) => other !== comment);
+    attempt.unseenFeedback = unseen;
+    throw error;
+  }
+  return comment;
+}
+
+/** A thread whose last word is the trainee's: a reply waiting for an answer. */
+export interface OpenReply {
+  attemptId: string;
+  scenarioId: string;
+  stepId: string;
+  trainee: string;
+  text: string;
+  at: string;
+}
+
+/** Trainee replies nobody has answered yet, oldest first, among the attempts the viewer may see. */
+export function openReplies(desk: Desk, viewer: Viewer): OpenReply[] {
+  const replies: OpenReply[] = [];
+  for (const attempt of desk.store.allAttempts()) {
+    if (!attempt.comments.length) continue;
+    const owner = desk.accounts.find(attempt.username);
+    if (!owner || !canSeeTraineeWork(viewer, owner) || viewer.username === owner.username) continue;
+    const last = new Map<string, DecisionComment>();
+    for (const comment of attempt.comments) last.set(comment.stepId, comment);
+    for (const comment of last.values()) {
+      if (comment.author === owner.username) replies.push({ attemptId: attempt.id, scenarioId: attempt.scenarioId, stepId: comment.stepId, trainee: owner.username, text: comment.text, at: comment.at });
+    }
+  }
+  return replies.sort((a, b) => a.at.localeCompare(b.at));
+}

@@ -1,0 +1,16 @@
+import type { Desk } from '../desk.ts';
+import type { AttemptFile, User } from '../db/schema.ts';
+import { canSeeTraineeWork, type Viewer } from '../../domain/people/roles.ts';
+import { MentoringError } from './mentoring-error.ts';
+
+/** An attempt the viewer may see, with its owner; anything else is "not found", so ids are not confirmed. */
+export function visibleAttempt(desk: Desk, viewer: Viewer, attemptId: string): { attempt: AttemptFile; owner: User } {
+  const attempt = desk.store.attempt(attemptId);
+  const owner = attempt ? desk.accounts.find(attempt.username) : undefined;
+  if (!attempt || !owner || !canSeeTraineeWork(viewer, owner)) throw new MentoringError('NOT_FOUND', 'There is no such attempt among those you can see.');
+  return { attempt, owner };
+}
+
+/** The answer the attempt committed at a step, or undefined when it never answered there. */
+export const answerAt = (attempt: AttemptFile, stepId: string) =>
+  attempt.events.find((event) => event.type === 'answer' && event.stepId === stepId) as Extract<AttemptFile['events'][number], { type: 'answer' }> | undefined;
