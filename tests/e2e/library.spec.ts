@@ -42,7 +42,7 @@ async function answerStep(page: Page, scenario: Scenario, policy: Policy): Promi
   } else if (step.kind === 'write') {
     await form.getByRole('textbox').fill(policy === 'senior' ? step.model : 'Will look into it.');
   }
-  await form.getByRole('button', { name: /Commit|Send/ }).click();
+  await form.getByRole('button', { name: /^(Commit|Send)/ }).click();
   return step;
 }
 

@@ -26,7 +26,7 @@ async function answerStep(page: Page): Promise<void> {
     throw new Error(`this story does not expect a ${step.kind} step`);
   }
   const decided = await page.locator('.status-bar').textContent();
-  await form.getByRole('button', { name: /Commit|Send/ }).click();
+  await form.getByRole('button', { name: /^(Commit|Send)/ }).click();
   await expect(page.locator('.status-bar')).not.toHaveText(decided ?? '');
 }
 

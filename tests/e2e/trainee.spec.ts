@@ -39,7 +39,7 @@ async function answerWithKeyboard(page: Page, stepId: string): Promise<void> {
   } else {
     throw new Error(`this story does not expect a ${step.kind} step`);
   }
-  await tabTo(page, form.getByRole('button', { name: /Commit|Send/ }));
+  await tabTo(page, form.getByRole('button', { name: /^(Commit|Send)/ }));
   await page.keyboard.press('Enter');
 }
 
