@@ -25,7 +25,9 @@ export function buildIfStale(root = process.cwd()): void {
   console.log('Building the site (first start, or the sources changed)...');
   // Astro runs on this same Node (24), not whatever `node` the shell would find first.
   const astro = path.join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
-  const result = spawnSync(process.execPath, [astro, 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  // NODE_ENV is pinned: under vitest it is "test", and React would then be bundled in its development build.
+  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
+  const result = spawnSync(process.execPath, [astro, 'build'], { cwd: root, stdio: 'inherit', env });
   if (result.status !== 0) {
     console.error('The build failed (see above). Fix the error and run the command again.');
     process.exit(1);

@@ -34,6 +34,12 @@ const SNAPSHOT_CACHE = 2000;
 export const reviewsOf = (attempt: AttemptFile) =>
   Object.fromEntries(Object.entries(attempt.reviews).map(([stepId, review]) => [stepId, review.met]));
 
+/** An attempt's score against the senior path of its pinned revision. */
+function scoreOf({ attempt, loaded, snapshot }: RunningAttempt): AttemptScore {
+  const node = currentNode(snapshot);
+  return scoreAttempt(loaded.scenario, loaded.senior, snapshot.context, loaded.scenario.endings[node] ? node : undefined, reviewsOf(attempt));
+}
+
 /** Runs attempts on the server: start, answer, hint; every change is durable before it is answered. */
 export class AttemptService {
   #store: DeskStore;
@@ -83,7 +89,7 @@ export class AttemptService {
   }
 
   /** The attempt with its pinned scenario and snapshot, rebuilt from the decision log when not cached. */
-  async run(attempt: AttemptFile): Promise<RunningAttempt> {
+  async run(attempt: AttemptFile, remember = true): Promise<RunningAttempt> {
     const loaded = await this.#catalog.revision(attempt.revision, () => this.#store.readRevision(attempt.scenarioId, attempt.revision));
     if (!loaded) throw new AttemptError('CONFLICT', 'The scenario version this attempt was started on can no longer be loaded. Start a new attempt.');
     const cached = this.#snapshots.get(attempt.id);
@@ -92,7 +98,7 @@ export class AttemptService {
       return { attempt, loaded, snapshot: cached.snapshot };
     }
     const snapshot = replayAttempt(loaded.scenario, loaded.machine, attempt.mode, toMachineEvents(attempt.events));
-    this.#remember(attempt.id, { events: attempt.events.length, snapshot });
+    if (remember) this.#remember(attempt.id, { events: attempt.events.length, snapshot });
     return { attempt, loaded, snapshot };
   }
 
@@ -180,16 +186,14 @@ export class AttemptService {
 
   /** The attempt's score against the senior path of its pinned revision. */
   async score(attempt: AttemptFile): Promise<AttemptScore> {
-    const { loaded, snapshot } = await this.run(attempt);
-    const node = currentNode(snapshot);
-    return scoreAttempt(loaded.scenario, loaded.senior, snapshot.context, loaded.scenario.endings[node] ? node : undefined, reviewsOf(attempt));
+    return scoreOf(await this.run(attempt));
   }
 
   /** The debrief of an attempt: its path beside the senior's, with every reason and review. */
   async debrief(attempt: AttemptFile): Promise<{ debrief: Debrief; loaded: LoadedScenario }> {
     const { loaded, snapshot } = await this.run(attempt);
     const decidedMs = attempt.events.flatMap((event) => (event.type === 'answer' ? [event.decidedMs] : []));
-    const debrief = buildDebrief(loaded.scenario, snapshot.context, currentNode(snapshot), await this.score(attempt), loaded.senior, reviewsOf(attempt), decidedMs);
+    const debrief = buildDebrief(loaded.scenario, snapshot.context, currentNode(snapshot), scoreOf({ attempt, loaded, snapshot }), loaded.senior, reviewsOf(attempt), decidedMs);
     return { debrief, loaded };
   }
 
@@ -198,7 +202,9 @@ export class AttemptService {
     const key = `${attempt.events.length}|${Object.values(attempt.reviews).map((review) => review.at).join(',')}`;
     const cached = this.#summaries.get(attempt.id);
     if (cached?.key === key) return cached.summary;
-    const { loaded } = await this.run(attempt);
+    // A finished attempt's snapshot is not kept: scoring all history must not push out the live ones.
+    const running = await this.run(attempt, !attempt.finishedAt);
+    const { loaded } = running;
     const summary: AttemptSummary = {
       id: attempt.id,
       username: attempt.username,
@@ -209,7 +215,7 @@ export class AttemptService {
       startedAt: attempt.startedAt,
       finishedAt: attempt.finishedAt,
       decidedMs: attempt.events.flatMap((event) => (event.type === 'answer' ? [event.decidedMs] : [])),
-      score: await this.score(attempt),
+      score: scoreOf(running),
     };
     this.#summaries.set(attempt.id, { key, summary });
     return summary;

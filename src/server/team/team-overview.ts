@@ -126,7 +126,7 @@ export async function teamOverview(desk: Desk, teamId: string, now = new Date())
 
 /**
  * Scores every team's trainees once, in the background after start, so the first team page after a
- * restart is as fast as the rest; it yields between trainees so requests are served meanwhile.
+ * restart is as fast as the rest; it yields after every attempt so requests are served meanwhile.
  */
 export async function warmStandings(desk: Desk): Promise<void> {
   const teams = new Set(desk.accounts.trainees().flatMap((trainee) => (trainee.team ? [trainee.team] : [])));
@@ -136,7 +136,13 @@ export async function warmStandings(desk: Desk): Promise<void> {
     const attempts = attemptsByTrainee(desk, new Set(trainees.map((trainee) => trainee.username)));
     const signOffs = signOffsByTrainee(desk);
     for (const trainee of trainees) {
-      await standingOf(desk, trainee, attempts.get(trainee.username) ?? [], signOffs.get(trainee.username) ?? [], columns);
+      const own = attempts.get(trainee.username) ?? [];
+      // One attempt at a time, yielding after each: answers arriving meanwhile wait for one attempt's scoring at most.
+      for (const attempt of own) {
+        await desk.attempts.summary(attempt).catch(() => undefined);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      await standingOf(desk, trainee, own, signOffs.get(trainee.username) ?? [], columns);
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
