@@ -1,10 +1,16 @@
 import { defineAction, ActionError } from 'astro:actions';
 import { z } from 'zod';
 import { answerSchema } from '../domain/engine/answer.ts';
+import { viewUpdate } from '../domain/view/view-update.ts';
 import { getDesk } from '../server/desk.ts';
 import { requireUser, toActionError } from './action-errors.ts';
 
-const attemptRef = { attemptId: z.string().min(1).max(80), stepId: z.string().min(1).max(100) };
+const attemptRef = {
+  attemptId: z.string().min(1).max(80),
+  stepId: z.string().min(1).max(100),
+  /** Documents the browser already shows: only the others are sent back. */
+  knownDocuments: z.array(z.string().min(1).max(100)).max(100).default([]),
+};
 
 /** The trainee's own attempt: another user's id answers 404, as if it did not exist. */
 async function ownAttempt(context: Parameters<typeof requireUser>[0], attemptId: string) {
@@ -23,7 +29,8 @@ export const attempt = {
     input: z.strictObject({ ...attemptRef, answer: answerSchema }),
     handler: async (input, context) => {
       const { desk, attempt } = await ownAttempt(context, input.attemptId);
-      return desk.attempts.answer(attempt, input.stepId, input.answer).catch(toActionError);
+      const { outcome, view } = await desk.attempts.answer(attempt, input.stepId, input.answer).catch(toActionError);
+      return { outcome, view: viewUpdate(view, input.knownDocuments) };
     },
   }),
   /** Opens the current step's hint, in practice mode. */
@@ -31,7 +38,7 @@ export const attempt = {
     input: z.strictObject(attemptRef),
     handler: async (input, context) => {
       const { desk, attempt } = await ownAttempt(context, input.attemptId);
-      return { view: await desk.attempts.hint(attempt, input.stepId).catch(toActionError) };
+      return { view: viewUpdate(await desk.attempts.hint(attempt, input.stepId).catch(toActionError), input.knownDocuments) };
     },
   }),
 };

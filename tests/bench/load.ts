@@ -23,6 +23,9 @@ interface Trainee {
   answered: number;
 }
 
+const visibleDocuments = (loaded: LoadedScenario, snapshot: AttemptSnapshot): string[] =>
+  loaded.scenario.case.documents.filter((document) => !document.hidden || snapshot.context.revealed.includes(document.id)).map((document) => document.id);
+
 /** Keep-alive connections, at most one per virtual trainee. */
 const agent = new Agent({ connections: 200, keepAliveTimeout: 30_000, pipelining: 1 });
 
@@ -65,7 +68,8 @@ async function answerOnce(base: string, trainee: Trainee, library: LoadedScenari
       method: 'POST',
       dispatcher: agent,
       headers: { cookie: `desk_session=${trainee.user.token}`, origin: base, 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ attemptId: trainee.attemptId, stepId, answer }),
+      // As the player does: name the documents already on screen, so only new ones come back.
+      body: JSON.stringify({ attemptId: trainee.attemptId, stepId, answer, knownDocuments: visibleDocuments(loaded, snapshot) }),
     });
     const body = await response.body.text();
     result.latenciesMs.push(performance.now() - started);

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { actions } from 'astro:actions';
 import type { Answer } from '../../domain/engine/answer.ts';
 import type { FeedbackView, TraineeView } from '../../domain/view/trainee-view.ts';
+import { applyViewUpdate } from '../../domain/view/view-update.ts';
 import { formatClock } from '../../domain/clock.ts';
 import { money } from '../../domain/text/format.ts';
 import CaseFile from '../case/CaseFile.tsx';
@@ -60,23 +61,24 @@ export default function Player({ attemptId, initial }: { attemptId: string; init
     setBusy(true);
     setError(undefined);
     setNotice(undefined);
-    const { data, error: failure } = await actions.attempt.answer({ attemptId, stepId: view.step.id, answer: value });
+    const knownDocuments = view.documents.map((document) => document.id);
+    const { data, error: failure } = await actions.attempt.answer({ attemptId, stepId: view.step.id, answer: value, knownDocuments });
     setBusy(false);
     if (failure) {
       setError(failure.code === 'UNAUTHORIZED' ? 'Your session has ended. Log in again; your progress is saved.' : failure.message);
       return;
     }
     if (data.outcome !== 'applied') setNotice('That step had already been answered (in another tab?). This is where the case stands now.');
-    setView(data.view);
+    setView(applyViewUpdate(view, data.view));
   };
 
   const hint = async () => {
     if (!view.step || busy) return;
     setBusy(true);
-    const { data, error: failure } = await actions.attempt.hint({ attemptId, stepId: view.step.id });
+    const { data, error: failure } = await actions.attempt.hint({ attemptId, stepId: view.step.id, knownDocuments: view.documents.map((document) => document.id) });
     setBusy(false);
     if (failure) setError(failure.message);
-    else setView(data.view);
+    else setView(applyViewUpdate(view, data.view));
   };
 
   const { step, ending, feedback } = view;

@@ -164,3 +164,4 @@ export function traineeView(scenario: Scenario, node: string, context: AttemptCo
     ending: ending ? { id: node, result: ending.result, title: ending.title, text: ending.text } : undefined,
   };
 }
+
