@@ -6,11 +6,18 @@ import { basename, dirname, join } from 'node:path';
 const run = <T>(operation: (done: (error: NodeJS.ErrnoException | null, value?: T) => void) => void) =>
   new Promise<T>((resolve, reject) => operation((error, value) => (error ? reject(error) : resolve(value as T))));
 
+/**
+ * Temp names: a random tag drawn once per process (a restarted server may get the same pid, as pid 1 in
+ * a container does, and must not meet a crashed run's leftovers) and a counter per write.
+ */
+const processTag = `${process.pid}-${randomBytes(4).toString('hex')}`;
+let tempCounter = 0;
+
 /** Replaces a file so a crash leaves the old or the new version, never a mix: temp file, fsync, rename, directory fsync. */
 export async function writeFileDurable(path: string, data: string | Uint8Array): Promise<void> {
   const dir = dirname(path);
   // Same directory, so the rename stays on one file system and is atomic; unique, so concurrent writers never share it.
-  const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = join(dir, `.${basename(path)}.${processTag}.${(tempCounter = (tempCounter + 1) % Number.MAX_SAFE_INTEGER)}.tmp`);
   try {
     const fd = await run<number>((done) => fs.open(temp, 'wx', done));
     try {
