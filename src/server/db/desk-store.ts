@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { acquireDataDirLock, type DataDirLock } from '../store/data-dir-lock.ts';
@@ -59,7 +59,10 @@ export class DeskStore {
     const root = path.join(this.dataDir, 'attempts');
     for (const user of await readdir(root)) {
       if (!SAFE_NAME.test(user)) continue;
-      const files = (await readdir(path.join(root, user))).filter((name) => name.endsWith('.json'));
+      const names = await readdir(path.join(root, user));
+      // A temp file is a write that a crash interrupted before its rename: never acknowledged, safe to drop.
+      await Promise.all(names.filter((name) => name.endsWith('.tmp')).map((name) => rm(path.join(root, user, name), { force: true })));
+      const files = names.filter((name) => name.endsWith('.json'));
       const opened = await Promise.all(
         files.map(async (name) => {
           const adapter = new JsonFileAdapter(path.join(root, user, name), attemptFileSchema);

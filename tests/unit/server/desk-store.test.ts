@@ -30,6 +30,15 @@ describe('DeskStore', () => {
     expect(await readFile(file, 'utf8')).toBe('{"version":1,"id":"x-1","username":"ava"}');
   });
 
+  test('temp files left by a write a crash interrupted are removed at start', async () => {
+    const dir = await tempDataDir();
+    await mkdir(path.join(dir, 'attempts', 'ava'), { recursive: true });
+    const leftover = path.join(dir, 'attempts', 'ava', '.x-1.json.1-abcd.7.tmp');
+    await writeFile(leftover, '{"half');
+    await openTestDesk(dir);
+    await expect(readFile(leftover)).rejects.toThrow(/ENOENT/);
+  });
+
   test('accounts, sessions and attempts written by one start are read back by the next', async () => {
     const dir = await tempDataDir();
     const desk = await openTestDesk(dir);
