@@ -77,3 +77,13 @@ export function play(scenario: Scenario, moves: readonly Move[], mode: Mode = 'p
   }
   return current;
 }
+
+/** The long way round the kitchen sink: sales, a senior, half the right people, a vague answer, a shuffled queue. */
+export const KITCHEN_SINK_DETOUR: readonly Move[] = [
+  ['first-look', choose('ask-sales')],
+  ['sales-bounces', choose('to-senior')],
+  ['loop-in', many('credit')],
+  ['credit-asks-why', choose('vague')],
+  ['queue', rank('credit', 'dps', 'address')],
+  ['note-to-buyer', write('We will call you at three.')],
+];

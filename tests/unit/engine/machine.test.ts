@@ -11,7 +11,7 @@ import {
   type AttemptSnapshot,
 } from '../../../src/domain/engine/machine.ts';
 import type { AttemptContext, AttemptEvent } from '../../../src/domain/engine/context.ts';
-import { choose, fixtureText, loadFixture, many, play, rank, scenarioFrom, write, type Move } from './load.ts';
+import { choose, fixtureText, loadFixture, many, play, rank, scenarioFrom, write, type Move, KITCHEN_SINK_DETOUR } from './load.ts';
 
 const kitchenSink = loadFixture('kitchen-sink');
 const machine = compileScenario(kitchenSink);
@@ -202,14 +202,7 @@ describe('requestHint', () => {
 
 describe('replayAttempt', () => {
   test('replaying the events rebuilds the same node and context as submitting them one by one', () => {
-    const moves: Move[] = [
-      ['first-look', choose('ask-sales')],
-      ['sales-bounces', choose('to-senior')],
-      ['loop-in', many('credit')],
-      ['credit-asks-why', choose('vague')],
-      ['queue', rank('credit', 'dps', 'address')],
-      ['note-to-buyer', write('We will call you at three.')],
-    ];
+    const moves: readonly Move[] = KITCHEN_SINK_DETOUR;
     const events: AttemptEvent[] = [
       { type: 'hint.request', stepId: 'first-look' },
       ...moves.map(([stepId, answer]): AttemptEvent => ({ type: 'answer.submit', stepId, answer })),

@@ -6,7 +6,7 @@ import type { AttemptContext } from '../../../src/domain/engine/context.ts';
 import { jaccard, rankAgreement, scoreChooseMany, scoreReview } from '../../../src/domain/scoring/step-score.ts';
 import { scoreAttempt, seniorReviews, type Reviews } from '../../../src/domain/scoring/attempt-score.ts';
 import type { ChooseManyStep, Scenario } from '../../../src/domain/scenario/schema.ts';
-import { choose, fixtureText, loadFixture, many, play, rank, scenarioFrom, write, type Move } from './load.ts';
+import { choose, fixtureText, loadFixture, many, play, rank, scenarioFrom, write, type Move, KITCHEN_SINK_DETOUR } from './load.ts';
 
 const kitchenSink = loadFixture('kitchen-sink');
 const minimal = loadFixture('minimal');
@@ -20,14 +20,7 @@ const seniorMoves: Move[] = [
   ['note-to-buyer', write(note)],
 ];
 /** The long way round: sales, a senior, half the right people, a vague answer, a shuffled queue. It ships late. */
-const detourMoves: Move[] = [
-  ['first-look', choose('ask-sales')],
-  ['sales-bounces', choose('to-senior')],
-  ['loop-in', many('credit')],
-  ['credit-asks-why', choose('vague')],
-  ['queue', rank('credit', 'dps', 'address')],
-  ['note-to-buyer', write('We will call you at three.')],
-];
+const detourMoves: readonly Move[] = KITCHEN_SINK_DETOUR;
 const allRubric: Reviews = { 'note-to-buyer': [0, 1] };
 
 /** Scores moves played on a scenario from the start (optionally after hints), against its senior path. */

@@ -5,7 +5,7 @@ import type { Mode } from '../../../src/domain/engine/context.ts';
 import type { Scenario, Step } from '../../../src/domain/scenario/schema.ts';
 import { seededShuffle } from '../../../src/domain/shuffle.ts';
 import { traineeView, type TraineeView } from '../../../src/domain/view/trainee-view.ts';
-import { choose, fixtureText, loadFixture, many, play, rank, scenarioFrom, write, type Move } from './load.ts';
+import { choose, fixtureText, loadFixture, many, play, rank, scenarioFrom, write, type Move, KITCHEN_SINK_DETOUR } from './load.ts';
 
 const kitchenSink = loadFixture('kitchen-sink');
 const machine = compileScenario(kitchenSink);
@@ -13,21 +13,14 @@ const seed = 'attempt-7f3a';
 
 const note = 'Hello Dana, credit is applying yesterday\'s payment; I will update you by 15:00 today.';
 /** Between them these two walks visit every step and two of the endings. */
-const walks: Record<string, Move[]> = {
+const walks: Record<string, readonly Move[]> = {
   senior: [
     ['first-look', choose('check-cash')],
     ['loop-in', many('credit', 'am')],
     ['queue', rank('dps', 'credit', 'address')],
     ['note-to-buyer', write(note)],
   ],
-  detour: [
-    ['first-look', choose('ask-sales')],
-    ['sales-bounces', choose('to-senior')],
-    ['loop-in', many('credit')],
-    ['credit-asks-why', choose('vague')],
-    ['queue', rank('credit', 'dps', 'address')],
-    ['note-to-buyer', write('We will call you at three.')],
-  ],
+  detour: KITCHEN_SINK_DETOUR,
 };
 
 /** Every snapshot along a walk, from the start to where the last answer leads. */
