@@ -48,3 +48,16 @@ export function startServer(dataDir: string, port: number, demo = false, env: Re
     });
   });
 }
+
+/** Logs in through the real form and returns the session cookie (`desk_session=...`) to send back. */
+export async function sessionCookie(base: string, username: string, password = 'practice-desk'): Promise<string> {
+  const response = await fetch(`${base}/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { origin: base, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ username, password, next: '' }),
+  });
+  const cookie = response.headers.get('set-cookie')?.split(';')[0];
+  if (response.status !== 303 || !cookie) throw new Error(`login as ${username} failed: ${response.status}`);
+  return cookie;
+}

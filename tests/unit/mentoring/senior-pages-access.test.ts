@@ -4,7 +4,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startServer, type RunningServer } from '../../support/server.ts';
+import { startServer, type RunningServer, sessionCookie } from '../../support/server.ts';
 import { scenarioFrom, shippedScenarioFiles } from '../engine/load.ts';
 
 const SCENARIO = 'same-po-two-doors';
@@ -34,15 +34,7 @@ async function send(pathname: string, who?: string, form?: Record<string, string
 }
 
 async function logIn(username: string): Promise<void> {
-  const response = await fetch(`${server.base}/login`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { origin: server.base, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ username, password: 'practice-desk', next: '' }),
-  });
-  const cookie = response.headers.get('set-cookie')?.split(';')[0];
-  if (response.status !== 303 || !cookie) throw new Error(`login as ${username} failed: ${response.status}`);
-  cookies[username] = cookie;
+  cookies[username] = await sessionCookie(server.base, username);
 }
 
 beforeAll(async () => {
