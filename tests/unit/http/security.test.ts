@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { makeDataDir } from '../../bench/data.ts';
 import { startServer, type RunningServer } from '../../support/server.ts';
 
 type Who = 'none' | 'trainee' | 'senior' | 'lead';
@@ -112,4 +113,26 @@ describe('sessions and headers', () => {
     }
     expect(page.headers['cache-control']).toBe('no-store');
   });
+});
+
+describe('behind a proxy that ends TLS', () => {
+  test('with an https public address the session cookie is marked Secure', async () => {
+    const proxied = await mkdtemp(path.join(os.tmpdir(), 'desk-proxied-'));
+    await makeDataDir(proxied, [], 1, 0);
+    const behindProxy = await startServer(proxied, 4732, false, { DESK_PUBLIC_URL: 'https://desk.example.com/' });
+    try {
+      const response = await request(`${behindProxy.base}/login`, {
+        method: 'POST',
+        headers: { origin: behindProxy.base, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ username: 't0000', password: 'bench-password' }).toString(),
+      });
+      await response.body.dump();
+      const cookie = String(response.headers['set-cookie'] ?? '');
+      expect(cookie).toMatch(/^desk_session=/);
+      expect(cookie).toContain('Secure');
+    } finally {
+      await behindProxy.stop();
+      await rm(proxied, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
