@@ -3,11 +3,15 @@ import { z } from 'zod';
 export const roleSchema = z.enum(['trainee', 'senior', 'lead']);
 export type Role = z.output<typeof roleSchema>;
 
+/** Names that are pages under /team/, so no trainee may carry them. */
+const RESERVED_USERNAMES = new Set(['assignments', 'export.csv', 'export.xapi.json']);
+
 export const usernameSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z][a-z0-9._-]{1,31}$/, 'Use 2-32 letters, digits, dots, hyphens or underscores, starting with a letter.');
+  .regex(/^[a-z][a-z0-9._-]{1,31}$/, 'Use 2-32 letters, digits, dots, hyphens or underscores, starting with a letter.')
+  .refine((name) => !RESERVED_USERNAMES.has(name), 'That name is the address of a page; choose another.');
 
 /** Who is asking: what every authorization rule is decided on. */
 export interface Viewer {

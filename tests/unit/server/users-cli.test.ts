@@ -27,6 +27,8 @@ describe('npm run users', () => {
     expect(role.stderr).toContain('--role must be trainee, senior or lead, not "boss".');
     const team = users(dir, ['add', 'ana', '--role', 'lead'], 'a long password\n');
     expect(team.stderr.trim()).toBe('A lead belongs to a team: add --team <team>.');
+    const reserved = users(dir, ['add', 'assignments', '--role', 'trainee', '--team', 'desk'], 'a long password\n');
+    expect(reserved.stderr).toContain('"assignments" is not a valid username: That name is the address of a page; choose another.');
     expect(users(dir, ['list']).stdout).toContain('No accounts yet.');
   });
 });
