@@ -69,6 +69,9 @@ export function categoryColumns(desk: Desk, policy: ReadinessPolicy): CategoryCo
   return [...required, ...others];
 }
 
+/** The pause between two attempts scored by the background warm-up. */
+const WARM_PAUSE_MS = 2;
+
 /** Cached standings per desk and trainee, each with the key it was computed for. */
 const standings = new WeakMap<Desk, Map<string, { key: string; standing: TraineeStanding }>>();
 
@@ -137,10 +140,11 @@ export async function warmStandings(desk: Desk): Promise<void> {
     const signOffs = signOffsByTrainee(desk);
     for (const trainee of trainees) {
       const own = attempts.get(trainee.username) ?? [];
-      // One attempt at a time, yielding after each: answers arriving meanwhile wait for one attempt's scoring at most.
+      // One attempt at a time with a pause after each: answers arriving meanwhile wait for one attempt's
+      // scoring at most, and the warm-up takes a fifth of a core or so instead of all of it.
       for (const attempt of own) {
         await desk.attempts.summary(attempt).catch(() => undefined);
-        await new Promise((resolve) => setImmediate(resolve));
+        await new Promise((resolve) => setTimeout(resolve, WARM_PAUSE_MS));
       }
       await standingOf(desk, trainee, own, signOffs.get(trainee.username) ?? [], columns);
       await new Promise((resolve) => setImmediate(resolve));
