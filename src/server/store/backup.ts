@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fsyncDir, writeFileDurable } from './durable-write.ts';
+import { fsyncDir, mkdirDurable, writeFileDurable } from './durable-write.ts';
 
 /** Where a backup went and how much it holds. */
 export type BackupResult = { dir: string; files: number; bytes: number };
@@ -25,7 +25,6 @@ export async function backupDataDir(dataDir: string, outDir: string): Promise<Ba
     await rm(dir, { recursive: true, force: true });
     throw new Error(`The data in ${source} kept changing during the backup; nothing was kept. Try again when the server is quieter.`);
   }
-  await syncFolders(out, dir, copies.keys());
   await verifyJson(dir, copies.keys());
   let bytes = 0;
   for (const data of copies.values()) bytes += data.length;
@@ -44,7 +43,7 @@ async function copyChanged(source: string, dir: string, copies: Map<string, Buff
     if (data === null) continue;
     seen.add(rel);
     if (copies.get(rel)?.equals(data)) continue;
-    await mkdir(dirname(join(dir, rel)), { recursive: true });
+    await mkdirDurable(dirname(join(dir, rel)));
     await writeFileDurable(join(dir, rel), data);
     copies.set(rel, data);
     changed++;
@@ -68,26 +67,18 @@ async function listDataFiles(source: string): Promise<string[]> {
 }
 
 async function makeBackupFolder(out: string, now: Date): Promise<string> {
-  await mkdir(out, { recursive: true });
+  await mkdirDurable(out);
   const base = join(out, `backup-${now.toISOString().slice(0, 19).replaceAll(':', '-')}Z`);
   for (let n = 1; ; n++) {
     const dir = n === 1 ? base : `${base}-${n}`; // two backups in the same second
     try {
       await mkdir(dir);
+      await fsyncDir(out);
       return dir;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
   }
-}
-
-/** Each file's own folder was synced by writeFileDurable; sync every folder we created so their entries are durable too. */
-async function syncFolders(out: string, dir: string, rels: Iterable<string>): Promise<void> {
-  const folders = new Set([dirname(out), out, dir]);
-  for (const rel of rels) {
-    for (let folder = dirname(join(dir, rel)); folder !== dir; folder = dirname(folder)) folders.add(folder);
-  }
-  for (const folder of folders) await fsyncDir(folder);
 }
 
 async function verifyJson(dir: string, rels: Iterable<string>): Promise<void> {

@@ -1,80 +1,84 @@
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { durableWriteThread, type DurableWrite, type DurableWriteReply, type DurableWriteRequest } from './durable-write-thread.ts';
 
-// Callback fs rather than fs/promises: on the answer path the FileHandle machinery cost a tenth of the time.
-const run = <T>(operation: (done: (error: NodeJS.ErrnoException | null, value?: T) => void) => void) =>
-  new Promise<T>((resolve, reject) => operation((error, value) => (error ? reject(error) : resolve(value as T))));
+// Decision 005 in src/server/DECISIONS.md: the six file-system calls of a durable write run on one
+// thread of their own; the main thread hands over all the writes of one event-loop turn in one message.
 
-/**
- * Temp names: a random tag drawn once per process (a restarted server may get the same pid, as pid 1 in
- * a container does, and must not meet a crashed run's leftovers) and a counter per write.
- */
-const processTag = `${process.pid}-${randomBytes(4).toString('hex')}`;
-let tempCounter = 0;
+type Pending = { resolve: () => void; reject: (error: Error) => void };
 
-/** Replaces a file so a crash leaves the old or the new version, never a mix: temp file, fsync, rename, directory fsync. */
-export async function writeFileDurable(path: string, data: string | Uint8Array): Promise<void> {
-  const dir = dirname(path);
-  // Same directory, so the rename stays on one file system and is atomic; unique, so concurrent writers never share it.
-  const temp = join(dir, `.${basename(path)}.${processTag}.${(tempCounter = (tempCounter + 1) % Number.MAX_SAFE_INTEGER)}.tmp`);
-  try {
-    const fd = await run<number>((done) => fs.open(temp, 'wx', done));
-    try {
-      await run((done) => fs.writeFile(fd, data, done));
-      await run((done) => fs.fsync(fd, done));
-    } finally {
-      await run((done) => fs.close(fd, done));
+let thread: Worker | undefined;
+const pending = new Map<number, Pending>();
+let queue: DurableWriteRequest[] = [];
+let lastId = 0;
+
+/** The writer thread, started on first use; one that died is replaced at the next write. */
+function writer(): Worker {
+  if (thread) return thread;
+  const started = new Worker(`(${durableWriteThread.toString()})()`, { eval: true, name: 'durable-write' });
+  started.on('message', (replies: DurableWriteReply[]) => {
+    for (const reply of replies) {
+      const waiting = pending.get(reply.id);
+      pending.delete(reply.id);
+      if (!reply.error) waiting?.resolve();
+      else waiting?.reject(Object.assign(new Error(reply.error.message), { code: reply.error.code }));
     }
-    await run((done) => fs.rename(temp, path, done));
-  } catch (error) {
-    await run((done) => fs.rm(temp, { force: true }, done)).catch(() => {});
-    throw error;
-  }
-  // The rename is only durable once the directory entry is on disk too.
-  await fsyncDir(dir);
+    if (!pending.size) started.unref();
+  });
+  const fail = (error: Error) => {
+    if (thread !== started) return;
+    thread = undefined;
+    for (const waiting of pending.values()) waiting.reject(new Error(`The durable-write thread stopped: ${error.message}`));
+    pending.clear();
+    queue = [];
+  };
+  started.on('error', fail);
+  started.on('exit', (code) => fail(new Error(`exit code ${code}`)));
+  started.unref(); // after the listeners, which ref it; send() holds a ref only while writes are pending
+  thread = started;
+  return started;
 }
 
-/**
- * Open descriptors of recently synced directories, oldest first: opening a directory for every write
- * costs two syscalls more. The store never removes a folder it writes into while it runs, so a cached
- * descriptor always names the live folder.
- */
-const directories = new Map<string, number>();
-const MAX_OPEN_DIRECTORIES = 128;
-
-async function directoryFd(dir: string): Promise<number> {
-  const open = directories.get(dir);
-  if (open !== undefined) {
-    directories.delete(dir);
-    directories.set(dir, open);
-    return open;
-  }
-  const fd = await run<number>((done) => fs.open(dir, 'r', done));
-  const raced = directories.get(dir);
-  if (raced !== undefined) {
-    fs.close(fd, () => {});
-    return raced;
-  }
-  directories.set(dir, fd);
-  if (directories.size > MAX_OPEN_DIRECTORIES) {
-    const [oldest, oldestFd] = directories.entries().next().value as [string, number];
-    directories.delete(oldest);
-    fs.close(oldestFd, () => {});
-  }
-  return fd;
+function flush(): void {
+  const batch = queue;
+  queue = [];
+  if (batch.length) writer().postMessage(batch);
 }
 
-/** Flushes a directory's entries (renames, new files, new folders) to disk; a no-op on Windows, which cannot open directories. */
-export async function fsyncDir(dir: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  const fd = await directoryFd(dir);
-  try {
-    await run((done) => fs.fsync(fd, done));
-  } catch {
-    // The cached descriptor went bad (closed elsewhere): sync through a fresh one.
-    directories.delete(dir);
-    const fresh = await directoryFd(dir);
-    await run((done) => fs.fsync(fresh, done));
-  }
+function send(request: DurableWrite): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const id = (lastId = (lastId + 1) % Number.MAX_SAFE_INTEGER);
+    if (!pending.size) writer().ref(); // a process waiting on a write must not exit before it is on disk
+    pending.set(id, { resolve, reject });
+    if (!queue.length) setImmediate(flush);
+    queue.push({ ...request, id });
+  });
+}
+
+/** Replaces a file so a crash leaves the old or the new version, never a mix; resolves once it is on disk. */
+export function writeFileDurable(path: string, data: string | Uint8Array): Promise<void> {
+  return send({ op: 'write', path, data });
+}
+
+/** Flushes a directory's entries (renames, new files, new folders) to disk; a no-op on Windows. */
+export function fsyncDir(dir: string): Promise<void> {
+  return send({ op: 'sync-dir', path: dir });
+}
+
+/** Starts the writer thread ahead of the first write, which would otherwise wait for it to boot. */
+export function startDurableWrites(): void {
+  writer();
+}
+
+/** Stops the writer thread: writes still pending reject, and the next write starts a new thread. */
+export async function stopDurableWrites(): Promise<void> {
+  await thread?.terminate();
+}
+
+/** Makes a folder and any missing parents, and syncs each new entry into the folder above it. */
+export async function mkdirDurable(dir: string): Promise<void> {
+  const created = await mkdir(dir, { recursive: true });
+  if (created === undefined) return;
+  for (let folder = dir; folder !== dirname(created); folder = dirname(folder)) await fsyncDir(dirname(folder));
 }

@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { writeFileDurable } from '../../../src/server/store/durable-write.ts';
+import { fsyncDir, mkdirDurable, stopDurableWrites, writeFileDurable } from '../../../src/server/store/durable-write.ts';
 import { useTempDir } from './temp-dir.ts';
 
 const tmp = useTempDir();
@@ -26,5 +26,35 @@ describe('writeFileDurable', () => {
     await mkdir(join(target, 'inside'), { recursive: true }); // a non-empty directory cannot be renamed over
     await expect(writeFileDurable(target, 'data')).rejects.toMatchObject({ code: expect.stringMatching(/EISDIR|ENOTEMPTY|EEXIST/) });
     expect(await readdir(tmp.path)).toEqual(['taken']);
+  });
+});
+
+describe('the durable-write thread', () => {
+  test('a thread that stops rejects the writes it held, and the next write starts a new one', async () => {
+    const file = join(tmp.path, 'settings.json');
+    const held = writeFileDurable(file, '{"n":1}');
+    await stopDurableWrites();
+    await expect(held).rejects.toThrow(/The durable-write thread stopped/);
+    await writeFileDurable(file, '{"n":2}');
+    expect(await readFile(file, 'utf8')).toBe('{"n":2}');
+  });
+
+  test('flushes a directory through the same thread, and says which one is missing', async () => {
+    await expect(fsyncDir(tmp.path)).resolves.toBeUndefined();
+    await expect(fsyncDir(join(tmp.path, 'gone'))).rejects.toMatchObject({ code: 'ENOENT', message: expect.stringContaining('gone') });
+  });
+});
+
+describe('mkdirDurable', () => {
+  test('makes the missing parents too, and is content with a folder that exists', async () => {
+    const deep = join(tmp.path, 'attempts', 'ava', 'drafts');
+    await mkdirDurable(deep);
+    await mkdirDurable(deep);
+    expect(await readdir(join(tmp.path, 'attempts', 'ava'))).toEqual(['drafts']);
+  });
+
+  test('says so when a file stands where a folder should be', async () => {
+    await writeFile(join(tmp.path, 'attempts'), 'not a folder');
+    await expect(mkdirDurable(join(tmp.path, 'attempts', 'ava'))).rejects.toMatchObject({ code: expect.stringMatching(/EEXIST|ENOTDIR/) });
   });
 });
