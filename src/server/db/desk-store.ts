@@ -1,8 +1,8 @@
-import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { acquireDataDirLock, type DataDirLock } from '../store/data-dir-lock.ts';
-import { writeFileDurable } from '../store/durable-write.ts';
+import { mkdirDurable, startDurableWrites, writeFileDurable } from '../store/durable-write.ts';
 import { JsonFileAdapter, openJsonFile } from '../store/json-file-adapter.ts';
 import {
   accountsFileSchema,
@@ -30,6 +30,8 @@ export class DeskStore {
   /** Attempt ids by trainee, so one trainee's history is found without scanning everyone's. */
   readonly #byUser = new Map<string, string[]>();
   readonly #lock: DataDirLock;
+  /** Folders known to be on disk, and revision files known to be pinned: no need to ask the disk again. */
+  readonly #onDisk = new Set<string>();
 
   private constructor(dataDir: string, lock: DataDirLock, accounts: Low<AccountsFile>, sessions: Low<SessionsFile>) {
     this.dataDir = dataDir;
@@ -41,7 +43,8 @@ export class DeskStore {
   /** Opens (creating if needed) a data directory; throws DataDirLockedError or DataFileError with the way out. */
   static async open(dataDir: string): Promise<DeskStore> {
     const dir = path.resolve(dataDir);
-    await mkdir(path.join(dir, 'attempts'), { recursive: true });
+    startDurableWrites();
+    await mkdirDurable(path.join(dir, 'attempts'));
     const lock = acquireDataDirLock(dir);
     try {
       const accounts = await openJsonFile(path.join(dir, 'accounts.json'), accountsFileSchema, EMPTY_ACCOUNTS);
@@ -94,7 +97,7 @@ export class DeskStore {
   /** Writes a new attempt's file; it exists in memory only once it is on disk. */
   async createAttempt(attempt: AttemptFile): Promise<void> {
     if (!SAFE_NAME.test(attempt.username) || !SAFE_NAME.test(attempt.id)) throw new Error(`Unsafe attempt file name: ${attempt.username}/${attempt.id}`);
-    await mkdir(path.join(this.dataDir, 'attempts', attempt.username), { recursive: true });
+    await this.#folder(path.join(this.dataDir, 'attempts', attempt.username));
     // The caller's object is the one held and saved from now on (no copy), so its changes persist.
     const db = new Low(new JsonFileAdapter(this.#attemptPath(attempt), attemptFileSchema), attempt);
     await db.write();
@@ -126,9 +129,17 @@ export class DeskStore {
   /** Stores a scenario revision once; revisions are immutable, so an existing one is left as it is. */
   async pinRevision(scenarioId: string, revision: string, text: string): Promise<void> {
     const file = this.#revisionPath(scenarioId, revision);
-    if (await exists(file)) return;
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFileDurable(file, text);
+    if (!this.#onDisk.has(file) && !(await exists(file))) {
+      await this.#folder(path.dirname(file));
+      await writeFileDurable(file, text);
+    }
+    this.#onDisk.add(file);
+  }
+
+  async #folder(dir: string): Promise<void> {
+    if (this.#onDisk.has(dir)) return;
+    await mkdirDurable(dir);
+    this.#onDisk.add(dir);
   }
 
   /** The text of a pinned revision, or undefined if it was never stored. */
