@@ -8,6 +8,7 @@ import { staticFiles } from '../server/http/static-files.ts';
 import { readConfig } from '../server/config.ts';
 import { closeDesk, openDesk, provideDesk } from '../server/desk.ts';
 import { seedDemo } from '../server/demo/seed.ts';
+import { warmUp } from '../server/http/warm-up.ts';
 
 const entry = serverEntry();
 
@@ -45,8 +46,11 @@ async function main(): Promise<void> {
       : `Cannot start: ${error.message}`);
     process.exit(1);
   });
-  server.listen(config.PORT, config.HOST, () => {
-    const shown = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
+  server.listen(config.PORT, config.HOST, async () => {
+    const wildcard = config.HOST === '0.0.0.0' || config.HOST === '::';
+    const shown = wildcard ? 'localhost' : config.HOST;
+    const self = wildcard ? '127.0.0.1' : config.HOST;
+    await warmUp(`http://${self.includes(':') ? `[${self}]` : self}:${config.PORT}`);
     const served = desk.catalog.list().length;
     const left = desk.catalog.checked.length - served;
     console.log(`\nException Desk is running at http://${shown}:${config.PORT}/`);
