@@ -16,7 +16,9 @@ let lastId = 0;
 /** The writer thread, started on first use; one that died is replaced at the next write. */
 function writer(): Worker {
   if (thread) return thread;
-  const started = new Worker(`(${durableWriteThread.toString()})()`, { eval: true, name: 'durable-write' });
+  // It holds only the writes in flight: a small young generation keeps its share of memory small.
+  const resourceLimits = { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 128 };
+  const started = new Worker(`(${durableWriteThread.toString()})()`, { eval: true, name: 'durable-write', resourceLimits });
   started.on('message', (replies: DurableWriteReply[]) => {
     for (const reply of replies) {
       const waiting = pending.get(reply.id);
