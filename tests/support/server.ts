@@ -1,5 +1,6 @@
 // Starts and stops the real server (npm start's own entry) for the benchmark and the fault tests.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 
 export interface RunningServer {
@@ -10,9 +11,17 @@ export interface RunningServer {
   rssMb(): Promise<number>;
 }
 
-/** Spawns `node src/cli/start.ts` on a data directory and resolves once it listens. */
+/** The arguments `npm start` gives Node (its V8 flags and the entry), so tests run the server exactly as users do. */
+export const startArgs: string[] = (() => {
+  const { scripts } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } };
+  const [command, ...args] = scripts.start.split(/\s+/);
+  if (command !== 'node') throw new Error(`npm start is expected to run node, not: ${scripts.start}`);
+  return args;
+})();
+
+/** Spawns the server as `npm start` does, on a data directory, and resolves once it listens. */
 export function startServer(dataDir: string, port: number, demo = false, env: Record<string, string> = {}): Promise<RunningServer> {
-  const child = spawn(process.execPath, ['src/cli/start.ts'], {
+  const child = spawn(process.execPath, startArgs, {
     env: { ...process.env, DESK_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', DESK_DEMO: demo ? '1' : '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
