@@ -39,6 +39,18 @@ describe('the durable-write thread', () => {
     expect(await readFile(file, 'utf8')).toBe('{"n":2}');
   });
 
+  test('many writes asked for at once, to many files and folders, all land and leave no temp file', async () => {
+    const folders = Array.from({ length: 10 }, (_, index) => join(tmp.path, `trainee-${index}`));
+    for (const folder of folders) await mkdir(folder);
+    // Writes to one file are ordered by their caller (the JSON adapter's queue); here each file gets one.
+    await Promise.all(folders.flatMap((folder, f) => Array.from({ length: 20 }, (_, n) => writeFileDurable(join(folder, `${n}.json`), `{"f":${f},"n":${n}}`))));
+    for (const [f, folder] of folders.entries()) {
+      const names = (await readdir(folder)).sort((a, b) => parseInt(a) - parseInt(b));
+      expect(names).toEqual(Array.from({ length: 20 }, (_, n) => `${n}.json`));
+      expect(JSON.parse(await readFile(join(folder, '7.json'), 'utf8'))).toEqual({ f, n: 7 });
+    }
+  });
+
   test('flushes a directory through the same thread, and says which one is missing', async () => {
     await expect(fsyncDir(tmp.path)).resolves.toBeUndefined();
     await expect(fsyncDir(join(tmp.path, 'gone'))).rejects.toMatchObject({ code: 'ENOENT', message: expect.stringContaining('gone') });
