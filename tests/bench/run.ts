@@ -23,7 +23,7 @@ const cleanup: string[] = [];
 async function storedAnswers(dir: string): Promise<number> {
   let count = 0;
   for (const user of await readdir(path.join(dir, 'attempts'))) {
-    for (const file of await readdir(path.join(dir, 'attempts', user))) {
+    for (const file of (await readdir(path.join(dir, 'attempts', user))).filter((name) => name.endsWith('.json'))) {
       const attempt = JSON.parse(await readFile(path.join(dir, 'attempts', user, file), 'utf8')) as { events: { type: string }[] };
       count += attempt.events.filter((event) => event.type === 'answer').length;
     }

@@ -63,7 +63,7 @@ export class DeskStore {
     for (const user of await readdir(root)) {
       if (!SAFE_NAME.test(user)) continue;
       const names = await readdir(path.join(root, user));
-      // A temp file is a write that a crash interrupted before its rename: never acknowledged, safe to drop.
+      // Temp files are writes the earlier scheme (before decision 007) left half done in a crash: never acknowledged.
       await Promise.all(names.filter((name) => name.endsWith('.tmp')).map((name) => rm(path.join(root, user, name), { force: true })));
       const files = names.filter((name) => name.endsWith('.json'));
       const opened = await Promise.all(

@@ -57,11 +57,11 @@ async function copyChanged(source: string, dir: string, copies: Map<string, Buff
   return changed;
 }
 
-/** Relative paths of the data files: everything but the lock and half-written temp files. */
+/** Relative paths of the data files: not the hidden ones (the lock, each file's spare, temp files). */
 async function listDataFiles(source: string): Promise<string[]> {
   const entries = await readdir(source, { recursive: true, withFileTypes: true });
   return entries
-    .filter((entry) => entry.isFile() && entry.name !== '.lock' && !entry.name.endsWith('.tmp'))
+    .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
     .map((entry) => relative(source, join(entry.parentPath, entry.name)))
     .sort();
 }

@@ -17,16 +17,10 @@ export interface DurableWriteReply {
 export function durableWriteThread(): void {
   const fs = process.getBuiltinModule('node:fs');
   const { basename, dirname, join } = process.getBuiltinModule('node:path');
-  const { randomBytes } = process.getBuiltinModule('node:crypto');
   const { parentPort } = process.getBuiltinModule('node:worker_threads');
 
   const run = <T>(operation: (done: (error: NodeJS.ErrnoException | null, value?: T) => void) => void) =>
     new Promise<T>((resolve, reject) => operation((error, value) => (error ? reject(error) : resolve(value as T))));
-
-  // Temp names: a random tag per thread (a restarted server may get the same pid, as pid 1 in a container
-  // does, and must not meet a crashed run's leftovers) and a counter per write.
-  const tag = `${process.pid}-${randomBytes(4).toString('hex')}`;
-  let counter = 0;
 
   // Open descriptors of recently synced directories, oldest first: opening a directory for every write
   // costs two syscalls more. The store never removes a folder it writes into while it runs.
@@ -68,25 +62,53 @@ export function durableWriteThread(): void {
     }
   }
 
-  // Temp file in the same directory (so the rename is atomic), fsync, rename, directory fsync: a crash
-  // leaves the old or the new version, never a mix.
-  async function write(path: string, data: string | Uint8Array): Promise<void> {
+  // Decision 007: each file keeps a hidden spare, the inode of its version before last. A write fills
+  // the spare, fsyncs it, renames it over the file (the previous version's inode, given a second name
+  // first, becomes the next spare) and syncs the directory. A crash leaves the old or the new version,
+  // never a mix, and no write makes or frees an inode once a file has its spare.
+  async function replace(path: string, data: string | Uint8Array): Promise<void> {
     const dir = dirname(path);
-    const temp = join(dir, `.${basename(path)}.${tag}.${(counter = (counter + 1) % Number.MAX_SAFE_INTEGER)}.tmp`);
+    const spare = join(dir, `.${basename(path)}.spare`);
+    const previous = join(dir, `.${basename(path)}.previous`);
+    const fd = await run<number>((done) => fs.open(spare, 'w', done));
     try {
-      const fd = await run<number>((done) => fs.open(temp, 'wx', done));
-      try {
-        await run((done) => fs.writeFile(fd, data, done));
-        await run((done) => fs.fsync(fd, done));
-      } finally {
-        await run((done) => fs.close(fd, done));
-      }
-      await run((done) => fs.rename(temp, path, done));
-    } catch (error) {
-      await run((done) => fs.rm(temp, { force: true }, done)).catch(() => {});
-      throw error;
+      await run((done) => fs.writeFile(fd, data, done));
+      await run((done) => fs.fsync(fd, done));
+    } finally {
+      await run((done) => fs.close(fd, done));
     }
+    const kept = await keepPrevious(path, previous);
+    await run((done) => fs.rename(spare, path, done));
+    if (kept) await run((done) => fs.rename(previous, spare, done));
     await syncDir(dir);
+  }
+
+  // A second name for the file's current inode; false when there is no file yet.
+  async function keepPrevious(path: string, previous: string): Promise<boolean> {
+    try {
+      await run((done) => fs.link(path, previous, done));
+      return true;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return false;
+      if (code !== 'EEXIST') throw error;
+    }
+    // Left by a crash between the two renames: a stale name, safe to drop.
+    await run((done) => fs.unlink(previous, done));
+    await run((done) => fs.link(path, previous, done));
+    return true;
+  }
+
+  // Writes to one file share its spare, so they run one after another.
+  const writing = new Map<string, Promise<void>>();
+  function write(path: string, data: string | Uint8Array): Promise<void> {
+    const done = (writing.get(path) ?? Promise.resolve()).then(() => replace(path, data));
+    const settled = done.catch(() => {});
+    writing.set(path, settled);
+    void settled.then(() => {
+      if (writing.get(path) === settled) writing.delete(path);
+    });
+    return done;
   }
 
   // Replies finished in one turn of this thread's event loop go back in one message.

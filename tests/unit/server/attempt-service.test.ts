@@ -87,7 +87,7 @@ describe('AttemptService', () => {
 
     let stored = 0;
     for (const user of await readdir(path.join(dir, 'attempts'))) {
-      for (const file of await readdir(path.join(dir, 'attempts', user))) {
+      for (const file of (await readdir(path.join(dir, 'attempts', user))).filter((name) => name.endsWith('.json'))) {
         stored += (JSON.parse(await readFile(path.join(dir, 'attempts', user, file), 'utf8')) as { events: unknown[] }).events.length;
       }
     }

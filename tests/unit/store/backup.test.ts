@@ -6,7 +6,7 @@ import { useTempDir } from './temp-dir.ts';
 
 const tmp = useTempDir();
 
-/** A small data directory: the shared file, two trainee files, a lock and a leftover temp file. */
+/** A small data directory: the shared file, two trainee files, a lock, a file's spare and a leftover temp file. */
 async function seedDataDir(): Promise<string> {
   const data = join(tmp.path, 'data');
   await mkdir(join(data, 'trainees'), { recursive: true });
@@ -15,11 +15,12 @@ async function seedDataDir(): Promise<string> {
   await writeFile(join(data, 'trainees', 'di.json'), '{"attempts":[]}');
   await writeFile(join(data, '.lock'), '{"pid":1}');
   await writeFile(join(data, 'trainees', '.di.json.123.abc.tmp'), '{"attem');
+  await writeFile(join(data, 'trainees', '.cy.json.spare'), '{"attempts":[1,2]}');
   return data;
 }
 
 describe('backupDataDir', () => {
-  test('copies every data file into a timestamped folder, skipping the lock and temp files', async () => {
+  test('copies every data file into a timestamped folder, skipping the hidden ones: lock, spares, temp files', async () => {
     const data = await seedDataDir();
     const result = await backupDataDir(data, join(tmp.path, 'data-backups'));
     expect(basename(result.dir)).toMatch(/^backup-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ$/);

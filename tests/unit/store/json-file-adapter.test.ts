@@ -34,10 +34,10 @@ describe('JsonFileAdapter', () => {
     expect(await new JsonFileAdapter(join(tmp.path, 'nobody.json'), accountsSchema).read()).toBeNull();
   });
 
-  test('writes leave no temp files behind', async () => {
+  test('writes leave the file and its one hidden spare, nothing else', async () => {
     const adapter = new JsonFileAdapter(join(tmp.path, 'users.json'), accountsSchema);
     for (let i = 0; i < 5; i++) await adapter.write(kitchenSink);
-    expect(await readdir(tmp.path)).toEqual(['users.json']);
+    expect((await readdir(tmp.path)).sort()).toEqual(['.users.json.spare', 'users.json']);
   });
 
   test('200 concurrent writes land in call order: the file holds the last one, whole', async () => {
@@ -51,7 +51,7 @@ describe('JsonFileAdapter', () => {
     expect(settled).toEqual(Array.from({ length: 200 }, (_, i) => i));
     const stored = accountsSchema.parse(JSON.parse(await readFile(file, 'utf8')));
     expect(stored.accounts).toEqual([{ name: 'w199', role: 'trainee' }]);
-    expect(await readdir(tmp.path)).toEqual(['users.json']);
+    expect((await readdir(tmp.path)).sort()).toEqual(['.users.json.spare', 'users.json']);
   });
 
   test('data mutated after write() is called does not leak into that write', async () => {
