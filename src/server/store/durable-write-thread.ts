@@ -83,14 +83,17 @@ export function durableWriteThread(): void {
     await syncDir(dir);
   }
 
-  // A second name for the file's current inode; false when there is no file yet.
+  // File systems without hard links: the write still replaces the file, only without keeping a spare.
+  const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EMLINK']);
+
+  // A second name for the file's current inode; false when there is no file yet (or no way to link it).
   async function keepPrevious(path: string, previous: string): Promise<boolean> {
     try {
       await run((done) => fs.link(path, previous, done));
       return true;
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') return false;
+      const code = (error as NodeJS.ErrnoException).code ?? '';
+      if (code === 'ENOENT' || NO_HARD_LINKS.has(code)) return false;
       if (code !== 'EEXIST') throw error;
     }
     // Left by a crash between the two renames: a stale name, safe to drop.
