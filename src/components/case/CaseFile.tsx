@@ -1,17 +1,19 @@
 import type { TraineeView, VisibleDocument } from '../../domain/view/trainee-view.ts';
-import { count, humanize, money, MONEY_KEYS } from '../../domain/text/format.ts';
+import { count, fieldValue, humanize, money } from '../../domain/text/format.ts';
 import Markdown from '../Markdown.tsx';
 
 type Scalar = string | number | boolean | undefined;
 
 function Fields({ values, currency, skip = [] }: { values: Record<string, Scalar>; currency: string; skip?: string[] }) {
-  const entries = Object.entries(values).filter(([key, value]) => value !== undefined && value !== '' && !skip.includes(key));
+  const entries = Object.entries(values).filter(
+    (entry): entry is [string, string | number | boolean] => entry[1] !== undefined && entry[1] !== '' && !skip.includes(entry[0]),
+  );
   return (
     <dl className="fields">
       {entries.map(([key, value]) => (
         <div key={key}>
           <dt>{humanize(key)}</dt>
-          <dd>{typeof value === 'number' && MONEY_KEYS.has(key) ? money(value, currency) : typeof value === 'number' ? count(value) : String(value)}</dd>
+          <dd>{fieldValue(key, value, currency)}</dd>
         </div>
       ))}
     </dl>

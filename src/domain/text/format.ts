@@ -32,7 +32,18 @@ export function money(amount: number, currency = 'USD'): string {
 export const count = (value: number): string => value.toLocaleString('en-US');
 
 /** Keys whose values are money, so the case file shows them with the currency. */
-export const MONEY_KEYS = new Set(['total', 'creditLimit', 'exposure', 'pastDue', 'openOrders', 'openAr', 'available', 'value', 'amount', 'freight']);
+const MONEY_KEYS = new Set(['total', 'creditLimit', 'exposure', 'pastDue', 'openOrders', 'openAr', 'available', 'value', 'amount', 'freight']);
+
+/** Keys whose numbers are years, shown as written (`2017`, not `2,017`). */
+const YEAR_KEYS = new Set(['since', 'year', 'founded', 'established']);
+
+/** A case-file field's value as the trainee reads it: money with its currency, years as written, counts grouped, Yes/No. */
+export function fieldValue(key: string, value: string | number | boolean, currency: string): string {
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (typeof value === 'string') return value;
+  if (MONEY_KEYS.has(key)) return money(value, currency);
+  return YEAR_KEYS.has(key) ? String(value) : count(value);
+}
 
 /** `82%` from a share in [0, 1]. */
 export const percent = (share: number | null | undefined): string => (share === null || share === undefined ? '–' : `${Math.round(share * 100)}%`);
