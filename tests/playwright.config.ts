@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { findChromium } from '../src/cli/find-chromium.ts';
 
-const port = Number(process.env.E2E_PORT ?? 4517);
+const port = Number(process.env.E2E_PORT ?? 4517) + Number(process.env.DESK_TEST_PORT_OFFSET ?? 0);
 
 export default defineConfig({
   testDir: './e2e',

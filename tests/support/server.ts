@@ -19,8 +19,12 @@ export const startArgs: string[] = (() => {
   return args;
 })();
 
+/** A test's port moved by DESK_TEST_PORT_OFFSET, so several checkouts can run their tests on one machine at once. */
+export const testPort = (port: number): number => port + Number(process.env.DESK_TEST_PORT_OFFSET ?? 0);
+
 /** Spawns the server as `npm start` does, on a data directory, and resolves once it listens. */
-export function startServer(dataDir: string, port: number, demo = false, env: Record<string, string> = {}): Promise<RunningServer> {
+export function startServer(dataDir: string, requestedPort: number, demo = false, env: Record<string, string> = {}): Promise<RunningServer> {
+  const port = testPort(requestedPort);
   const child = spawn(process.execPath, startArgs, {
     env: { ...process.env, DESK_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', DESK_DEMO: demo ? '1' : '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

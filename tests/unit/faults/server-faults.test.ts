@@ -9,7 +9,7 @@ import { defaultLibraryPaths } from '../../../src/server/scenarios/library-files
 import type { LoadedScenario } from '../../../src/server/scenarios/catalog.ts';
 import { makeDataDir } from '../../bench/data.ts';
 import { saturate } from '../../bench/load.ts';
-import { startArgs, startServer } from '../../support/server.ts';
+import { startArgs, startServer, testPort } from '../../support/server.ts';
 
 let library: LoadedScenario[] = [];
 const dirs: string[] = [];
@@ -30,7 +30,7 @@ afterAll(async () => {
 });
 
 const start = (dataDir: string, port: number) =>
-  spawnSync(process.execPath, startArgs, { encoding: 'utf8', timeout: 60_000, env: { ...process.env, DESK_DATA_DIR: dataDir, PORT: String(port), DESK_DEMO: '0' } });
+  spawnSync(process.execPath, startArgs, { encoding: 'utf8', timeout: 60_000, env: { ...process.env, DESK_DATA_DIR: dataDir, PORT: String(testPort(port)), DESK_DEMO: '0' } });
 
 /** Stored answers by attempt id; throws if any attempt file does not parse. */
 async function storedByAttempt(dir: string): Promise<Map<string, number>> {
