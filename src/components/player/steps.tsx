@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Answer } from '../../domain/engine/answer.ts';
 import type { Choice, StepView } from '../../domain/view/trainee-view.ts';
 
@@ -59,10 +59,33 @@ export function ChooseManyStep({ step, busy, onAnswer }: StepProps<'choose-many'
   );
 }
 
+type Direction = 'up' | 'down';
+
 export function RankStep({ step, busy, onAnswer }: StepProps<'rank'>) {
   const [order, setOrder] = useState<Choice[]>(step.items);
   const [said, setSaid] = useState('');
   const [dragged, setDragged] = useState<number>();
+  const buttons = useRef(new Map<string, Record<Direction, HTMLButtonElement | null>>());
+  const [refocus, setRefocus] = useState<{ id: string; direction: Direction }>();
+  // A button that becomes disabled drops focus to <body>; keep it on the moved item's nearest control.
+  useEffect(() => {
+    if (!refocus) return;
+    const pair = buttons.current.get(refocus.id);
+    const preferred = pair?.[refocus.direction];
+    (preferred && !preferred.disabled ? preferred : pair?.[refocus.direction === 'up' ? 'down' : 'up'])?.focus();
+    setRefocus(undefined);
+  }, [refocus]);
+  const buttonRef = (id: string, direction: Direction) => (element: HTMLButtonElement | null) => {
+    const pair = buttons.current.get(id) ?? { up: null, down: null };
+    pair[direction] = element;
+    buttons.current.set(id, pair);
+  };
+  const moveBy = (index: number, direction: Direction) => {
+    const item = order[index];
+    if (!item) return;
+    move(index, direction === 'up' ? index - 1 : index + 1);
+    setRefocus({ id: item.id, direction });
+  };
   const move = (from: number, to: number) => {
     if (to < 0 || to >= order.length || from === to) return;
     const next = [...order];
@@ -97,8 +120,8 @@ export function RankStep({ step, busy, onAnswer }: StepProps<'rank'>) {
             <span className="rank-pos" aria-hidden="true">{index + 1}</span>
             <span className="rank-text">{item.text}</span>
             <span className="rank-buttons">
-              <button type="button" className="secondary icon" onClick={() => move(index, index - 1)} disabled={index === 0} aria-label={`Move up: ${item.text}`}>↑</button>
-              <button type="button" className="secondary icon" onClick={() => move(index, index + 1)} disabled={index === order.length - 1} aria-label={`Move down: ${item.text}`}>↓</button>
+              <button type="button" className="secondary icon" ref={buttonRef(item.id, 'up')} onClick={() => moveBy(index, 'up')} disabled={index === 0} aria-label={`Move up: ${item.text}`}>↑</button>
+              <button type="button" className="secondary icon" ref={buttonRef(item.id, 'down')} onClick={() => moveBy(index, 'down')} disabled={index === order.length - 1} aria-label={`Move down: ${item.text}`}>↓</button>
             </span>
           </li>
         ))}

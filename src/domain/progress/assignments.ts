@@ -35,3 +35,6 @@ export function assignmentProgress(assignment: AssignmentRecord, attempts: reado
   const complete = next === undefined;
   return { assignment, done, next, complete, overdue: !complete && assignment.due < today };
 }
+
+/** "Due 2026-12-04", or once the day has passed "Overdue: due 2026-12-04" (the due day itself is not overdue). */
+export const dueWords = (due: string, overdue: boolean): string => (overdue ? `Overdue: due ${due}` : `Due ${due}`);

@@ -13,5 +13,3 @@ export function evidenceOf(summaries: readonly AttemptSummary[], signOffs: reado
 export const mean = (values: readonly number[]): number | null =>
   values.length ? values.reduce((sum, value) => sum + value, 0) / values.length : null;
 
-/** `1 assessment`, `3 assessments`. */
-export const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;

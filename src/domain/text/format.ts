@@ -29,6 +29,12 @@ export function money(amount: number, currency = 'USD'): string {
   }
 }
 
+/** Joins short texts with "; ", dropping each one's own closing full stop so none reads ".;". */
+export const joinClauses = (texts: readonly string[]): string => texts.map((text) => text.trim().replace(/[.;]+$/, '')).join('; ');
+
+/** `1 assessment`, `3 assessments`. */
+export const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;
+
 export const count = (value: number): string => value.toLocaleString('en-US');
 
 /** Keys whose values are money, so the case file shows them with the currency. */

@@ -101,7 +101,7 @@ describe('routing rule', () => {
 
   test('fewer than twenty is not enough evidence, and says so', () => {
     const line = routingLine(rule, assessments(summary({ decisions: many(8) })));
-    expect(line).toMatchObject({ met: false, needsMoreEvidence: true, detail: '100% over the last 8 routed decisions (the rule looks at 20).' });
+    expect(line).toMatchObject({ met: false, needsMoreEvidence: true, detail: '100% so far, but only 8 routed decisions of the 20 the rule needs.' });
   });
 
   test('no routed decision at all', () => {

@@ -1,6 +1,6 @@
 import type { AttemptSummary } from '../../progress/attempt-summary.ts';
 import type { ReadinessPolicy } from '../policy.ts';
-import { plural } from '../evidence.ts';
+import { plural } from '../../text/format.ts';
 import type { ChecklistLine, ReadinessContext } from '../types.ts';
 
 export type CriticalErrorsRule = NonNullable<ReadinessPolicy['criticalErrors']>;

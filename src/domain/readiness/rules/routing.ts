@@ -1,7 +1,8 @@
 import type { AttemptSummary } from '../../progress/attempt-summary.ts';
 import type { RoutingResult } from '../../scoring/routing.ts';
 import type { ReadinessPolicy } from '../policy.ts';
-import { mean, plural } from '../evidence.ts';
+import { mean } from '../evidence.ts';
+import { plural } from '../../text/format.ts';
 import type { ChecklistLine } from '../types.ts';
 
 export type RoutingRule = NonNullable<ReadinessPolicy['routing']>;
@@ -36,7 +37,7 @@ export function routingLine(rule: RoutingRule, assessments: readonly AttemptSumm
   const detail =
     accuracy === null
       ? 'No routed decision in an assessment yet.'
-      : `${Math.round(accuracy)}% over the last ${plural(last.length, 'routed decision')}${enough ? '' : ` (the rule looks at ${rule.lastDecisions})`}${habits.length ? `; ${habits.join(', ')}` : ''}.`;
+      : `${enough ? `${Math.round(accuracy)}% over the last ${plural(last.length, 'routed decision')}` : `${Math.round(accuracy)}% so far, but only ${plural(last.length, 'routed decision')} of the ${rule.lastDecisions} the rule needs`}${habits.length ? `; ${habits.join(', ')}` : ''}.`;
   const met = enough && accuracy !== null && accuracy >= rule.accuracy;
   return {
     rule: 'routing',

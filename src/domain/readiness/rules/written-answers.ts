@@ -1,6 +1,7 @@
 import type { AttemptSummary } from '../../progress/attempt-summary.ts';
 import type { ReadinessPolicy } from '../policy.ts';
-import { mean, plural } from '../evidence.ts';
+import { mean } from '../evidence.ts';
+import { plural } from '../../text/format.ts';
 import type { ChecklistLine, ReadinessContext } from '../types.ts';
 
 export type WrittenAnswersRule = NonNullable<ReadinessPolicy['writtenAnswers']>;

@@ -1,0 +1,40 @@
+// Stories for the walkthrough's defects (issue 15): each one fails on the desk as it was found.
+import { expect, test } from '@playwright/test';
+import { loginAs } from './fixtures.ts';
+
+test('a trainee moves a rank item to the top with the keyboard and focus stays on that item', async ({ page }) => {
+  await loginAs(page, 'ben');
+  await page.goto('/train/monday-queue-triage');
+  await page.getByRole('button', { name: /practice/i }).first().click();
+  await expect(page).toHaveURL(/\/play\//);
+  const items = page.locator('.rank-item');
+  const count = await items.count();
+  expect(count).toBeGreaterThan(2);
+  const text = (await items.last().locator('.rank-text').textContent())?.trim() ?? '';
+  await page.getByRole('button', { name: `Move up: ${text}` }).focus();
+  for (let press = 1; press < count; press++) await page.keyboard.press('Enter');
+  await expect(items.first().locator('.rank-text')).toHaveText(text);
+  // At the top "Move up" is disabled: focus moves to the same item's "Move down", never to <body>.
+  await expect(page.getByRole('button', { name: `Move down: ${text}` })).toBeFocused();
+  await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? document.activeElement?.tagName);
+  expect(focused).not.toMatch(/Skip to content/);
+  await expect(page.locator('body')).not.toBeFocused();
+});
+
+test('a lead scrolls the team table with every category shown and the trainee names stay in view', async ({ page }) => {
+  await page.setViewportSize({ width: 1000, height: 800 });
+  await loginAs(page, 'lena');
+  await page.goto('/team?columns=all');
+  const wrap = page.locator('.table-wrap').first();
+  const firstName = page.locator('table.team tbody th').first();
+  const before = await firstName.boundingBox();
+  const scrolled = await wrap.evaluate((element) => {
+    element.scrollLeft = element.scrollWidth;
+    return element.scrollLeft;
+  });
+  expect(scrolled).toBeGreaterThan(100);
+  const after = await firstName.boundingBox();
+  expect(after?.x).toBeCloseTo(before?.x ?? -1, 0);
+  await expect(firstName).toBeInViewport();
+});
