@@ -38,3 +38,20 @@ test('a lead scrolls the team table with every category shown and the trainee na
   expect(after?.x).toBeCloseTo(before?.x ?? -1, 0);
   await expect(firstName).toBeInViewport();
 });
+
+test('an attempt that waits only for a review says so and what happens next, not why it failed', async ({ page }) => {
+  await loginAs(page, 'sam');
+  await page.goto('/review');
+  const links = await page.getByRole('link', { name: 'open the debrief' }).evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href));
+  let found = false;
+  for (const href of links) {
+    await page.goto(href);
+    if ((await page.locator('.score-big .badge', { hasText: 'Awaiting review' }).count()) === 0) continue;
+    found = true;
+    await expect(page.getByRole('heading', { name: "Waiting for a senior's review" })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Why it did not pass' })).toHaveCount(0);
+    await expect(page.locator('.score-big')).toHaveAttribute('aria-label', /^Score so far \d+ out of 100$/);
+    break;
+  }
+  expect(found, 'the demo review queue holds an attempt that waits only for its review').toBe(true);
+});

@@ -5,12 +5,16 @@ export interface AttemptOutcome {
   words: string;
 }
 
+type OutcomeScore = Pick<AttemptScore, 'passed' | 'critical' | 'pendingReview' | 'shortfalls'>;
+
+/** True where a senior's review of a written answer is all that stands between the attempt and a pass. */
+export const awaitsReviewOnly = (score: OutcomeScore): boolean => score.pendingReview.length > 0 && score.shortfalls.length === 1;
+
 /** How an attempt stands, in the words and colour every list and debrief shows. */
-export function attemptOutcome(attempt: { finishedAt?: string; score: Pick<AttemptScore, 'passed' | 'critical' | 'pendingReview' | 'shortfalls'> }): AttemptOutcome {
+export function attemptOutcome(attempt: { finishedAt?: string; score: OutcomeScore }): AttemptOutcome {
   if (!attempt.finishedAt) return { tone: 'info', words: 'In progress' };
   if (attempt.score.passed) return { tone: 'good', words: 'Passed' };
   if (attempt.score.critical) return { tone: 'bad', words: 'Critical error' };
-  // Awaiting review only where the review is all that stands between the attempt and a pass.
-  if (attempt.score.pendingReview.length && attempt.score.shortfalls.length === 1) return { tone: 'info', words: 'Awaiting review' };
+  if (awaitsReviewOnly(attempt.score)) return { tone: 'info', words: 'Awaiting review' };
   return { tone: 'warn', words: 'Not passed' };
 }
