@@ -55,3 +55,22 @@ test('an attempt that waits only for a review says so and what happens next, not
   }
   expect(found, 'the demo review queue holds an attempt that waits only for its review').toBe(true);
 });
+
+test('"passed" means an assessment pass on the catalog and on progress alike, and a practice pass says so', async ({ page }) => {
+  await loginAs(page, 'ava');
+  await page.goto('/progress');
+  const rows = await page.locator('section[aria-labelledby="attempts"] tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')),
+  );
+  const assessedPass = new Set(rows.filter((cells) => cells[2] === 'assessment' && cells[5] === 'Passed').map((cells) => cells[1]));
+  expect(rows.some((cells) => cells[2] === 'practice' && cells[5] === 'Passed'), 'a practice pass names its mode').toBe(false);
+  await page.goto('/train');
+  const cards = await page.locator('a.card.scenario').evaluateAll((anchors) =>
+    anchors.map((anchor) => ({ title: anchor.querySelector('strong')?.textContent?.trim() ?? '', badges: [...anchor.querySelectorAll('.badge')].map((badge) => badge.textContent?.trim() ?? '') })),
+  );
+  expect(cards.length).toBeGreaterThan(0);
+  for (const card of cards) {
+    expect(card.badges, card.title).not.toContain('Passed');
+    expect(card.badges.includes('Assessment passed'), card.title).toBe(assessedPass.has(card.title));
+  }
+});

@@ -15,7 +15,8 @@ export interface AttemptSummary {
   score: AttemptScore;
 }
 
-export type ScenarioState = 'new' | 'in-progress' | 'attempted' | 'passed';
+/** `passed` is an assessment pass, as readiness counts it; a practice pass alone is `practised`. */
+export type ScenarioState = 'new' | 'in-progress' | 'attempted' | 'practised' | 'passed';
 
 export interface ScenarioStatus {
   state: ScenarioState;
@@ -31,8 +32,9 @@ export function scenarioStatus(attempts: readonly AttemptSummary[]): ScenarioSta
   const finished = attempts.filter((attempt) => attempt.finishedAt);
   const open = attempts.filter((attempt) => !attempt.finishedAt).sort((a, b) => b.startedAt.localeCompare(a.startedAt));
   const best = finished.length ? Math.max(...finished.map((attempt) => attempt.score.score)) : undefined;
-  const passed = finished.some((attempt) => attempt.score.passed);
-  const state: ScenarioState = passed ? 'passed' : open.length ? 'in-progress' : finished.length ? 'attempted' : 'new';
+  const passed = finished.some((attempt) => attempt.mode === 'assessment' && attempt.score.passed);
+  const practised = finished.some((attempt) => attempt.mode === 'practice' && attempt.score.passed);
+  const state: ScenarioState = passed ? 'passed' : open.length ? 'in-progress' : practised ? 'practised' : finished.length ? 'attempted' : 'new';
   return { state, attempts: attempts.length, best, resumeId: open[0]?.id };
 }
 
