@@ -65,7 +65,7 @@ test('"passed" means an assessment pass on the catalog and on progress alike, an
   const assessedPass = new Set(rows.filter((cells) => cells[2] === 'assessment' && cells[5] === 'Passed').map((cells) => cells[1]));
   expect(rows.some((cells) => cells[2] === 'practice' && cells[5] === 'Passed'), 'a practice pass names its mode').toBe(false);
   await page.goto('/train');
-  const cards = await page.locator('a.card.scenario').evaluateAll((anchors) =>
+  const cards = await page.locator('a.scenario').evaluateAll((anchors) =>
     anchors.map((anchor) => ({ title: anchor.querySelector('strong')?.textContent?.trim() ?? '', badges: [...anchor.querySelectorAll('.badge')].map((badge) => badge.textContent?.trim() ?? '') })),
   );
   expect(cards.length).toBeGreaterThan(0);
@@ -73,4 +73,25 @@ test('"passed" means an assessment pass on the catalog and on progress alike, an
     expect(card.badges, card.title).not.toContain('Passed');
     expect(card.badges.includes('Assessment passed'), card.title).toBe(assessedPass.has(card.title));
   }
+});
+
+test('a trainee narrows the catalog by search and filters, on a phone too, and clears them', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await loginAs(page, 'chloe');
+  await page.goto('/train');
+  const all = await page.locator('a.scenario').count();
+  expect(all).toBeGreaterThan(5);
+  await page.getByLabel('Search').fill('denied party');
+  await page.getByRole('button', { name: 'Show' }).click();
+  await expect(page).toHaveURL(/q=denied\+party/);
+  const found = await page.locator('a.scenario strong').allTextContents();
+  expect(found.length).toBeGreaterThan(0);
+  expect(found.length).toBeLessThan(all);
+  await expect(page.getByRole('status').filter({ hasText: 'match' })).toContainText(`of ${all} match`);
+  await page.getByLabel('Search').fill('');
+  await page.getByLabel('Level').selectOption('1');
+  await page.getByRole('button', { name: 'Show' }).click();
+  for (const meta of await page.locator('a.scenario .muted').allTextContents()) expect(meta).toContain('Level 1');
+  await page.getByRole('link', { name: 'Clear' }).click();
+  await expect(page.locator('a.scenario')).toHaveCount(all);
 });

@@ -18,6 +18,15 @@ export interface AttemptSummary {
 /** `passed` is an assessment pass, as readiness counts it; a practice pass alone is `practised`. */
 export type ScenarioState = 'new' | 'in-progress' | 'attempted' | 'practised' | 'passed';
 
+/** What each state reads as, wherever a scenario's status is shown or filtered on. */
+export const scenarioStateWords: Record<ScenarioState, string> = {
+  new: 'New',
+  'in-progress': 'In progress',
+  attempted: 'Not passed yet',
+  practised: 'Passed in practice',
+  passed: 'Assessment passed',
+};
+
 export interface ScenarioStatus {
   state: ScenarioState;
   attempts: number;
