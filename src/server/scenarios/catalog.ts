@@ -83,6 +83,11 @@ export class ScenarioCatalog {
     return this.#served.get(id);
   }
 
+  /** True when the library has a file for this id that is left out for errors: withdrawn until it is fixed. */
+  isWithdrawn(id: string): boolean {
+    return !this.#served.has(id) && this.checked.some((file) => path.basename(file.path).replace(/\.ya?ml$/, '') === id);
+  }
+
   /** A pinned revision: from memory, or rebuilt from the stored text when the file has changed since. */
   revision(revision: string, storedText: () => Promise<string | undefined>): Promise<LoadedScenario | undefined> {
     const known = this.#byRevision.get(revision);

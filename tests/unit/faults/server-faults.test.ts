@@ -89,7 +89,7 @@ describe('the server under faults', () => {
     expect((await readFile(file)).equals(before)).toBe(true);
   }, 60_000);
 
-  test('a scenario file broken while the server runs is left out and the rest are still served', async () => {
+  test('a scenario file broken while the server runs is left out, the rest are still served, and its page says it is temporarily unavailable', async () => {
     const dir = await temp('broken-scenario');
     const scenarios = await temp('scenarios');
     await cp('scenarios', scenarios, { recursive: true });
@@ -101,6 +101,15 @@ describe('the server under faults', () => {
       return response.body.text();
     };
     expect(await catalog()).toContain('Same PO, two doors');
+    const started = await request(`${server.base}/train/same-po-two-doors`, {
+      method: 'POST',
+      headers: { cookie, origin: server.base, 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'mode=practice',
+    });
+    await started.body.dump();
+    const playPath = String(started.headers.location ?? '');
+    expect(started.statusCode).toBe(303);
+    expect(playPath).toMatch(/^\/play\//);
     await writeFile(path.join(scenarios, 'same-po-two-doors.yaml'), 'id: same-po-two-doors\ntitle: [unclosed\n');
     let after = '';
     for (let tries = 0; tries < 40 && (after === '' || after.includes('Same PO, two doors')); tries++) {
@@ -109,9 +118,17 @@ describe('the server under faults', () => {
     }
     expect(after).not.toContain('Same PO, two doors');
     expect(after).toContain('Month-end mega-order on credit hold');
-    const gone = await request(`${server.base}/train/same-po-two-doors`, { headers: { cookie } });
-    expect(gone.statusCode).toBe(404);
-    await gone.body.dump();
+    const withdrawn = await request(`${server.base}/train/same-po-two-doors`, { headers: { cookie } });
+    expect(withdrawn.statusCode).toBe(200);
+    const page = await withdrawn.body.text();
+    expect(page).toContain('This scenario is temporarily unavailable');
+    expect(page).toContain(`href="${playPath}"`);
+    const resumed = await request(`${server.base}${playPath}`, { headers: { cookie } });
+    expect(resumed.statusCode).toBe(200);
+    await resumed.body.dump();
+    const unknown = await request(`${server.base}/train/no-such-scenario`, { headers: { cookie } });
+    expect(unknown.statusCode).toBe(404);
+    await unknown.body.dump();
     await server.stop();
   }, 120_000);
 });
