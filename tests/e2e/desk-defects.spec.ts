@@ -95,3 +95,14 @@ test('a trainee narrows the catalog by search and filters, on a phone too, and c
   await page.getByRole('link', { name: 'Clear' }).click();
   await expect(page.locator('a.scenario')).toHaveCount(all);
 });
+
+test('a new trainee with nothing worked yet gets a friendly start, pointing at a level 1 case', async ({ page }) => {
+  await loginAs(page, 'gia');
+  await page.goto('/progress');
+  await expect(page.getByRole('heading', { name: 'No cases worked yet' })).toBeVisible();
+  await expect(page.locator('table')).toHaveCount(0);
+  const start = page.getByRole('link', { name: /^Start with / });
+  await start.click();
+  await expect(page).toHaveURL(/\/train\/[a-z0-9-]+$/);
+  await expect(page.getByText(/Level 1 ·/)).toBeVisible();
+});

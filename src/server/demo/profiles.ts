@@ -44,4 +44,5 @@ export const DEMO_TRAINEES: TraineeProfile[] = [
   { username: 'dev', name: 'Dev Raman', skill: 0.58, growth: 0.02, routing: 0.75, overEscalates: 0.3, nearMiss: 0.6, slips: 0.1, focus: 0.5, notReached: [], pace: 2, weeks: 4, reviewed: 0.5, story: 'behind, with an overdue assignment' },
   { username: 'emma', name: 'Emma Novak', skill: 0.55, growth: 0.05, routing: 0.7, overEscalates: 0.3, nearMiss: 0.6, slips: 0.08, focus: 0.5, notReached: [], pace: 4, weeks: 1, reviewed: 0, story: 'new this week' },
   { username: 'farid', name: 'Farid Haddad', skill: 0.62, growth: 0.025, routing: 0.8, overEscalates: 0.4, nearMiss: 0.7, slips: 0.05, focus: 0.5, notReached: ['returns-credit'], pace: 4, weeks: 4, reviewed: 0.6, story: 'steady progress' },
+  { username: 'gia', name: 'Gia Moretti', skill: 0.55, growth: 0.05, routing: 0.7, overEscalates: 0.3, nearMiss: 0.6, slips: 0.08, focus: 0.5, notReached: [], pace: 0, weeks: 0, reviewed: 0, story: 'joined today: nothing worked yet' },
 ];

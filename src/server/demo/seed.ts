@@ -213,7 +213,7 @@ export interface SeedSummary {
 }
 
 /**
- * First-start demo data: a team, its lead, a senior and six trainees with weeks of attempts played on
+ * First-start demo data: a team, its lead, a senior and seven trainees, six with weeks of attempts played on
  * the real engine, so the team page, the review queue and the debriefs all have something true to show.
  */
 export async function seedDemo(desk: Desk, now = new Date()): Promise<SeedSummary> {
@@ -234,6 +234,7 @@ export async function seedDemo(desk: Desk, now = new Date()): Promise<SeedSummar
   let count = 0;
   for (const [index, profile] of DEMO_TRAINEES.entries()) {
     if (!library.length) break;
+    if (profile.weeks === 0) continue;
     const done = new Map<string, number>();
     const total = Math.max(2, Math.round(profile.pace * profile.weeks));
     const begin = now.getTime() - profile.weeks * 7 * DAY;

@@ -215,3 +215,16 @@ describe('assessReadiness', () => {
     expect(assessReadiness(lenient, [summary({ score: 90 })], [], context).verdict).toBe('ready');
   });
 });
+
+describe('nextScenario for a trainee with no assessment yet', () => {
+  test('points at a foundation case, in the category the checklist asks for first, never a harder one', () => {
+    const readiness = assessReadiness(policy, [], [], context);
+    const next = context.scenarios.find((scenario) => scenario.id === readiness.next?.scenarioId);
+    expect(next?.level).toBe(Math.min(...context.scenarios.map((scenario) => scenario.level)));
+    expect(readiness.next?.why).toMatch(/^A foundation case to start with/);
+  });
+  test('skips a first category that holds only harder cases', () => {
+    const harder = { ...context, scenarios: context.scenarios.filter((scenario) => scenario.id !== 'credit-limit-easy') };
+    expect(assessReadiness(policy, [], [], harder).next?.scenarioId).toBe('edi-failure-case');
+  });
+});

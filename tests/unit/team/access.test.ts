@@ -60,7 +60,7 @@ describe('the team data', () => {
     const other = await teamOverview(team.desk, 'returns-desk');
     expect(other.rows.map((row) => row.username)).toEqual(['gus']);
     const own = await teamOverview(team.desk, 'order-desk');
-    expect(own.rows.map((row) => row.username).sort()).toEqual(['ava', 'ben', 'chloe', 'dev', 'emma', 'farid', 'lee']);
+    expect(own.rows.map((row) => row.username).sort()).toEqual(['ava', 'ben', 'chloe', 'dev', 'emma', 'farid', 'gia', 'lee']);
   });
 
   test('a lead cannot remove another team\'s assignment, nor assign work to another team\'s trainee', async () => {
