@@ -106,3 +106,16 @@ test('a new trainee with nothing worked yet gets a friendly start, pointing at a
   await expect(page).toHaveURL(/\/train\/[a-z0-9-]+$/);
   await expect(page.getByText(/Level 1 ·/)).toBeVisible();
 });
+
+test('the progress chart puts attempts of one day side by side and its card has no empty space below', async ({ page }) => {
+  await loginAs(page, 'ava');
+  await page.goto('/progress');
+  const card = page.locator('section[aria-labelledby="over-time"]');
+  const xs = (await card.locator('circle.dot').evaluateAll((dots) => dots.map((dot) => Number(dot.getAttribute('cx'))))).sort((a, b) => a - b);
+  expect(xs.length).toBeGreaterThan(10);
+  const gaps = xs.slice(1).map((x, index) => x - (xs[index] ?? 0));
+  expect(Math.min(...gaps)).toBeGreaterThan(4);
+  const box = await card.boundingBox();
+  const content = await card.evaluate((element) => [...element.children].reduce((bottom, child) => Math.max(bottom, child.getBoundingClientRect().bottom), 0) - element.getBoundingClientRect().top);
+  expect((box?.height ?? 0) - content).toBeLessThan(40);
+});
