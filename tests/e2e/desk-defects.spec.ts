@@ -119,3 +119,20 @@ test('the progress chart puts attempts of one day side by side and its card has 
   const content = await card.evaluate((element) => [...element.children].reduce((bottom, child) => Math.max(bottom, child.getBoundingClientRect().bottom), 0) - element.getBoundingClientRect().top);
   expect((box?.height ?? 0) - content).toBeLessThan(40);
 });
+
+test('on a phone every column of the order lines is in view and labelled', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await loginAs(page, 'dev');
+  await page.goto('/train/credit-hold-month-end');
+  await page.getByRole('button', { name: 'Start in practice mode' }).click();
+  await expect(page).toHaveURL(/\/play\//);
+  const firstLine = page.locator('table.lines tbody tr').first();
+  for (const label of ['Extended', 'Available', 'Status']) {
+    const cell = firstLine.locator(`td[data-label="${label}"]`);
+    await cell.scrollIntoViewIfNeeded();
+    const box = await cell.boundingBox();
+    expect(box, label).not.toBeNull();
+    expect((box?.x ?? 0) + (box?.width ?? 0), `${label} ends inside the screen`).toBeLessThanOrEqual(390);
+    expect(await cell.evaluate((element) => getComputedStyle(element, '::before').content)).toContain(label);
+  }
+});

@@ -48,20 +48,20 @@ export default function CaseFile({ view }: { view: Pick<TraineeView, 'caseFile' 
         <section className="panel wide" aria-labelledby="case-lines">
           <h2 id="case-lines">Lines</h2>
           <div className="table-wrap">
-            <table className="data">
+            <table className="data lines">
               <thead>
                 <tr><th>SKU</th><th>Description</th><th className="num">Qty</th><th className="num">Price</th><th className="num">Extended</th><th className="num">Available</th><th>Status</th></tr>
               </thead>
               <tbody>
                 {lines.map((line, index) => (
                   <tr key={`${line.sku}-${index}`}>
-                    <td className="mono">{line.sku}</td>
-                    <td>{line.description}{line.note ? <div className="small muted">{line.note}</div> : null}</td>
-                    <td className="num">{count(line.qty)} {line.uom}</td>
-                    <td className="num">{money(line.price, currency)}</td>
-                    <td className="num">{money(line.price * line.qty, currency)}</td>
-                    <td className={`num${line.available !== undefined && line.available < line.qty ? ' short' : ''}`}>{line.available === undefined ? '–' : count(line.available)}</td>
-                    <td>{line.status ?? ''}</td>
+                    <td className="mono" data-label="SKU">{line.sku}</td>
+                    <td data-label="Description">{line.description}{line.note ? <div className="small muted">{line.note}</div> : null}</td>
+                    <td className="num" data-label="Qty">{count(line.qty)} {line.uom}</td>
+                    <td className="num" data-label="Price">{money(line.price, currency)}</td>
+                    <td className="num" data-label="Extended">{money(line.price * line.qty, currency)}</td>
+                    <td className={`num${line.available !== undefined && line.available < line.qty ? ' short' : ''}`} data-label="Available">{line.available === undefined ? '–' : count(line.available)}</td>
+                    <td data-label="Status">{line.status ?? ''}</td>
                   </tr>
                 ))}
               </tbody>
