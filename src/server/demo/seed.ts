@@ -9,6 +9,7 @@ import { hashPassword } from '../auth/password.ts';
 import { readinessContext } from '../team/readiness-context.ts';
 import { checklist } from '../../domain/readiness/readiness.ts';
 import { DEMO_PASSWORD, DEMO_STAFF, DEMO_TEAM, DEMO_TRAINEES, type TraineeProfile } from './profiles.ts';
+import { traineeDraft } from './trainee-voice.ts';
 
 const DAY = 86_400_000;
 
@@ -26,11 +27,6 @@ function randomSource(seed: number) {
 }
 type Random = ReturnType<typeof randomSource>;
 
-const WEAK_NOTES = [
-  'Hi, we are looking into your order and will get back to you soon.',
-  'Your order is on hold. I have passed it to the right team and will let you know.',
-  'Sorry for the delay. It should ship soon, I will check with the warehouse.',
-];
 
 /** A plausible answer from a trainee of the given skill at this step. */
 function traineeAnswer(step: Step, skill: number, profile: TraineeProfile, random: Random): Answer {
@@ -82,7 +78,8 @@ function traineeAnswer(step: Step, skill: number, profile: TraineeProfile, rando
       return { kind: 'rank', order };
     }
     case 'write':
-      return { kind: 'write', text: right ? step.model.trim() : random.pick(WEAK_NOTES) };
+      // Drafted in the trainee's own words from the model's points: fuller when right, thin when not.
+      return { kind: 'write', text: traineeDraft(step.model, right ? 0.6 + random.next() * 0.4 : random.next() * 0.5, random) };
   }
 }
 
