@@ -153,3 +153,25 @@ test("the demo review queue holds trainees' own answers of mixed quality, not th
   }
   expect(Math.max(...lengths)).toBeGreaterThan(Math.min(...lengths) * 2);
 });
+
+test("a senior sees the whole scenario map, endings row included, without an inner scroll box, and can zoom to pan", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await loginAs(page, 'sam');
+  await page.goto('/author/credit-hold-month-end');
+  const region = page.getByRole('region', { name: 'Scenario map' });
+  const box = await region.boundingBox();
+  const inner = await region.evaluate((element) => ({ scroll: element.scrollHeight, client: element.clientHeight, scrollW: element.scrollWidth, clientW: element.clientWidth }));
+  expect(inner.scroll).toBeLessThanOrEqual(inner.client + 1);
+  expect(inner.scrollW).toBeLessThanOrEqual(inner.clientW + 1);
+  // Every ending node, the senior path's among them, lies inside the map's own box.
+  const endings = page.locator('.node.ending');
+  expect(await endings.count()).toBeGreaterThan(1);
+  for (const ending of await endings.all()) {
+    const at = await ending.boundingBox();
+    expect((at?.y ?? 0) + (at?.height ?? 0)).toBeLessThanOrEqual((box?.y ?? 0) + (box?.height ?? 0) + 1);
+  }
+  await page.getByRole('navigation', { name: 'Map zoom' }).getByRole('link', { name: '200%' }).click();
+  await expect(page).toHaveURL(/zoom=200/);
+  const zoomed = page.getByRole('region', { name: 'Scenario map (scroll to pan)' });
+  expect(await zoomed.evaluate((element) => element.scrollWidth > element.clientWidth || element.scrollHeight > element.clientHeight)).toBe(true);
+});
