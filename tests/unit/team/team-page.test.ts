@@ -110,3 +110,24 @@ describe('routing habits', () => {
     expect(habits.averageDecideMs).toBe(30_000);
   });
 });
+
+describe('the demo seed', () => {
+  test("written answers are the trainees' own drafts of mixed quality, never the model pasted", async () => {
+    const team = await openTeamDesk();
+    try {
+      const written = [...team.desk.store.allAttempts()].flatMap((attempt) =>
+        attempt.events.flatMap((event) => (event.type === 'answer' && event.answer.kind === 'write' ? [{ text: event.answer.text, scenarioId: attempt.scenarioId, stepId: event.stepId }] : [])),
+      );
+      expect(written.length).toBeGreaterThan(5);
+      for (const answer of written) {
+        const step = team.desk.catalog.get(answer.scenarioId)?.scenario.steps[answer.stepId];
+        expect(answer.text).not.toContain('**');
+        if (step?.kind === 'write') expect(answer.text.trim()).not.toBe(step.model.trim());
+      }
+      const lengths = written.map((answer) => answer.text.length);
+      expect(Math.max(...lengths)).toBeGreaterThan(2 * Math.min(...lengths));
+    } finally {
+      await team.close();
+    }
+  });
+});
