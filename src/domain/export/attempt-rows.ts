@@ -3,7 +3,7 @@ import type { AttemptSummary } from '../progress/attempt-summary.ts';
 /** The CSV's columns, in order: one row per attempt. */
 export const ATTEMPT_COLUMNS = [
   'trainee', 'name', 'scenario', 'title', 'category', 'level', 'mode', 'started', 'finished',
-  'score', 'passed', 'critical', 'routing_accuracy', 'minutes', 'sentiment', 'dollars',
+  'score', 'passed', 'critical', 'routing_accuracy', 'minutes', 'sentiment', 'dollars', 'hints', 'revision',
 ] as const;
 export type AttemptRow = Record<(typeof ATTEMPT_COLUMNS)[number], string | number>;
 
@@ -35,5 +35,7 @@ export function attemptRow(summary: AttemptSummary, names: { trainee: string; ti
     minutes: score.totals.minutes,
     sentiment: score.totals.sentiment,
     dollars: score.totals.dollars,
+    hints: summary.hints,
+    revision: summary.revision,
   };
 }

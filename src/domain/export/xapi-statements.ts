@@ -27,6 +27,10 @@ export interface XapiAttempt {
   /** The latest review's time: a result decided by a review is dated by it. */
   reviewedAt?: string;
   score: AttemptScore;
+  /** The pinned scenario revision the attempt ran on. */
+  revision: string;
+  /** Hints the trainee asked for. */
+  hints: number;
 }
 
 export interface XapiOptions {
@@ -106,7 +110,7 @@ export function attemptStatements(attempt: XapiAttempt, options: XapiOptions): X
       ...(parent ? { parent: [{ objectType: 'Activity', id: scenarioIri }] } : {}),
       grouping: [{ objectType: 'Activity', id: `${base}categories/${attempt.scenario.category}`, definition: { type: 'http://id.tincanapi.com/activitytype/category' } }],
     },
-    extensions: { [`${base}xapi/mode`]: attempt.mode, [`${base}xapi/attempt`]: attempt.id },
+    extensions: { [`${base}xapi/mode`]: attempt.mode, [`${base}xapi/attempt`]: attempt.id, [`${base}xapi/revision`]: attempt.revision },
   });
   const statement = (key: string, rest: Omit<XapiStatement, 'id' | 'actor' | 'version' | 'context'>, parent = false): XapiStatement => ({
     id: idFor(`${attempt.id}:${key}`),
@@ -148,7 +152,7 @@ export function attemptStatements(attempt: XapiAttempt, options: XapiOptions): X
   const { score } = attempt.score;
   const scoreResult = { scaled: Math.round(score * 10) / 1000, raw: score, min: 0, max: 100 };
   const duration = isoDuration(Date.parse(attempt.finishedAt) - Date.parse(attempt.startedAt));
-  statements.push(statement('completed', { verb: verb('completed'), object: scenarioActivity, result: { completion: true, duration, score: scoreResult }, timestamp: attempt.finishedAt }));
+  statements.push(statement('completed', { verb: verb('completed'), object: scenarioActivity, result: { completion: true, duration, score: scoreResult, extensions: { [`${base}xapi/hints`]: attempt.hints } }, timestamp: attempt.finishedAt }));
   if (attempt.score.pendingReview.length) return statements;
   const graded = attempt.reviewedAt && attempt.reviewedAt > attempt.finishedAt ? attempt.reviewedAt : attempt.finishedAt;
   statements.push(

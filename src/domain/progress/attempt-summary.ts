@@ -12,6 +12,10 @@ export interface AttemptSummary {
   finishedAt?: string;
   /** Milliseconds spent deciding, one entry per answered step. */
   decidedMs: number[];
+  /** Hints the trainee asked for. */
+  hints: number;
+  /** The pinned scenario revision the attempt ran on. */
+  revision: string;
   score: AttemptScore;
 }
 

@@ -215,6 +215,8 @@ export class AttemptService {
       startedAt: attempt.startedAt,
       finishedAt: attempt.finishedAt,
       decidedMs: attempt.events.flatMap((event) => (event.type === 'answer' ? [event.decidedMs] : [])),
+      hints: attempt.events.filter((event) => event.type === 'hint').length,
+      revision: attempt.revision,
       score: scoreOf(running),
     };
     this.#summaries.set(attempt.id, { key, summary });

@@ -33,6 +33,8 @@ export async function attemptXapi(desk: Desk, attempt: AttemptFile): Promise<Xap
       answers: attempt.events.flatMap((event) => (event.type === 'answer' ? [{ stepId: event.stepId, answer: event.answer, at: event.at, decidedMs: event.decidedMs }] : [])),
       reviewedAt: reviews.at(-1),
       score: summary.score,
+      revision: attempt.revision,
+      hints: summary.hints,
     },
     { base: xapiBase(desk), idFor: statementId },
   );

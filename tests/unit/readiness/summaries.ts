@@ -46,6 +46,8 @@ export function summary(options: SummaryOptions = {}): AttemptSummary {
     startedAt: at,
     finishedAt: options.finished === false ? undefined : at,
     decidedMs: [30_000],
+    hints: 0,
+    revision: 'rev-1',
     score: {
       score,
       parts: { decisions: score / 100, time: 1, sentiment: 1, dollars: 1 },

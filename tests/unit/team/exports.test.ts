@@ -42,6 +42,12 @@ describe('CSV export', () => {
       }
       expect(row.routing_accuracy === '' || (Number(row.routing_accuracy) >= 0 && Number(row.routing_accuracy) <= 100)).toBe(true);
     }
+    // Hints and the pinned revision come from the stored attempt itself.
+    for (const attempt of attempts) {
+      const row = rows.find((candidate) => candidate.trainee === attempt.username && candidate.started === attempt.startedAt && candidate.scenario === attempt.scenarioId);
+      expect(row?.revision).toBe(attempt.revision);
+      expect(Number(row?.hints)).toBe(attempt.events.filter((event) => event.type === 'hint').length);
+    }
   });
 
   test('a name with a comma, quotes and a line break survives the round trip', async () => {
@@ -99,6 +105,9 @@ describe('xAPI export', () => {
       version: '1.0.3',
     });
     expect(mine.at(-1)?.result).toMatchObject({ success: true, completion: true, score: { scaled: 1, raw: 100, min: 0, max: 100 } });
+    for (const statement of mine) expect((statement.context.extensions as Record<string, string>)['http://exception-desk.localhost/xapi/revision']).toBe(attempt.revision);
+    const completed = mine.find((statement) => statement.verb.display['en-US'] === 'completed');
+    expect((completed?.result?.extensions as Record<string, number>)['http://exception-desk.localhost/xapi/hints']).toBe(attempt.events.filter((event) => event.type === 'hint').length);
   });
 
   test('decisions are choice, sequencing or long-fill-in interactions with the senior answer as the correct response', () => {
