@@ -172,3 +172,23 @@ test("a senior sees the whole scenario map, endings row included, without an inn
   const zoomed = page.getByRole('region', { name: 'Scenario map (scroll to pan)' });
   expect(await zoomed.evaluate((element) => element.scrollWidth > element.clientWidth || element.scrollHeight > element.clientHeight)).toBe(true);
 });
+
+test('a lead reads the team week by week and downloads the same figures as CSV', async ({ page }) => {
+  await loginAs(page, 'lena');
+  await page.goto('/team');
+  const trends = page.getByRole('region', { name: 'The team week by week' });
+  await expect(trends).toBeVisible();
+  for (const title of ['Attempts finished', 'Assessment pass rate', 'Routing accuracy', 'Critical errors', 'Trainees ready']) {
+    await expect(trends.getByRole('img', { name: new RegExp(title) })).toBeVisible();
+  }
+  const weeks = await trends.locator('table').first().locator('tbody tr').count();
+  expect(weeks).toBe(12);
+  const response = await page.request.get('/team/trends.csv');
+  expect(response.status()).toBe(200);
+  const lines = (await response.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+  expect(lines[0]).toBe('week_starting,attempts,assessments,pass_rate,routing_accuracy,critical_errors,ready');
+  expect(lines).toHaveLength(13);
+  const attemptsOnPage = await trends.locator('table').first().locator('tbody td:nth-child(2)').allTextContents();
+  expect(lines.slice(1).map((line) => line.split(',')[1])).toEqual(attemptsOnPage);
+  expect(attemptsOnPage.some((value) => Number(value) > 0)).toBe(true);
+});
