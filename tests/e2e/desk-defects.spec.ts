@@ -192,3 +192,21 @@ test('a lead reads the team week by week and downloads the same figures as CSV',
   expect(lines.slice(1).map((line) => line.split(',')[1])).toEqual(attemptsOnPage);
   expect(attemptsOnPage.some((value) => Number(value) > 0)).toBe(true);
 });
+
+test('a trainee and a senior learn of new things through the notification list and its unread count', async ({ page }) => {
+  await loginAs(page, 'ava');
+  const bell = page.getByRole('link', { name: /^Notifications/ });
+  await expect(bell).toHaveAccessibleName(/Notifications, \d+ unread/);
+  await bell.click();
+  await expect(page.getByRole('heading', { name: 'Notifications' })).toBeVisible();
+  await expect(page.locator('.feed li.unread').first()).toBeVisible();
+  const first = page.locator('.feed li a').first();
+  expect(await first.getAttribute('href')).toMatch(/^\/(attempts|train|progress)/);
+  await page.reload();
+  await expect(page.getByRole('link', { name: /^Notifications/ })).toHaveAccessibleName('Notifications');
+  await expect(page.locator('.feed li.unread')).toHaveCount(0);
+
+  await loginAs(page, 'sam');
+  await page.getByRole('link', { name: /^Notifications/ }).click();
+  await expect(page.locator('.feed li', { hasText: 'wrote an answer to review' }).first()).toBeVisible();
+});

@@ -75,6 +75,20 @@ export class AccountService {
     await this.#store.saveAccounts();
   }
 
+  /** Records that the user has read their notifications up to `at`. */
+  async markNotificationsSeen(username: string, at: string): Promise<void> {
+    const user = this.find(username);
+    if (!user) throw new AccountError(`No account "${username}".`);
+    const before = user.notificationsSeenAt;
+    user.notificationsSeenAt = at;
+    try {
+      await this.#store.saveAccounts();
+    } catch (error) {
+      user.notificationsSeenAt = before;
+      throw error;
+    }
+  }
+
   /** The account if the password is right and the account active; the same work is done for unknown names. */
   async authenticate(username: string, password: string): Promise<User | undefined> {
     const user = this.find(username);

@@ -12,6 +12,8 @@ export const userSchema = z.object({
   passwordHash: z.string(),
   disabled: z.boolean().default(false),
   createdAt: isoTime,
+  /** When the user last opened their notifications: what came after is unread. */
+  notificationsSeenAt: isoTime.optional(),
 });
 export type User = z.output<typeof userSchema>;
 

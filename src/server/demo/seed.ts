@@ -268,6 +268,8 @@ export async function seedDemo(desk: Desk, now = new Date()): Promise<SeedSummar
   if (unfinished) {
     assignments.push({ id: 'a-dev-overdue', team: DEMO_TEAM.id, assignee: 'dev', title: 'Catch-up case', scenarioIds: [unfinished], due: day(-3), createdBy: 'lena', createdAt: devAssigned });
   }
+  // Everyone last looked at their notifications three days ago, so the demo opens with a few unread.
+  for (const user of desk.store.accounts.data.users) user.notificationsSeenAt = new Date(now.getTime() - 3 * DAY).toISOString();
   await desk.store.saveAccounts();
   return { seeded: true, logins, password: DEMO_PASSWORD, attempts: count };
 }

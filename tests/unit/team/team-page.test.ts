@@ -129,5 +129,5 @@ describe('the demo seed', () => {
     } finally {
       await team.close();
     }
-  });
+  }, 120_000);
 });
