@@ -1,6 +1,6 @@
 import { defineAction, ActionError } from 'astro:actions';
 import { z } from 'zod';
-import { answerSchema } from '../domain/engine/answer.ts';
+import { MAX_WRITTEN_ANSWER, answerSchema } from '../domain/engine/answer.ts';
 import { viewUpdate } from '../domain/view/view-update.ts';
 import { getDesk } from '../server/desk.ts';
 import { requireUser, toActionError } from './action-errors.ts';
@@ -31,6 +31,14 @@ export const attempt = {
       const { desk, attempt } = await ownAttempt(context, input.attemptId);
       const { outcome, view } = await desk.attempts.answer(attempt, input.stepId, input.answer).catch(toActionError);
       return { outcome, view: viewUpdate(view, input.knownDocuments) };
+    },
+  }),
+  /** Keeps the written answer being drafted on the server, as the trainee types. */
+  draft: defineAction({
+    input: z.strictObject({ attemptId: attemptRef.attemptId, stepId: attemptRef.stepId, text: z.string().max(MAX_WRITTEN_ANSWER, `A written answer holds at most ${MAX_WRITTEN_ANSWER} characters.`) }),
+    handler: async (input, context) => {
+      const { desk, attempt } = await ownAttempt(context, input.attemptId);
+      return desk.attempts.saveDraft(attempt, input.stepId, input.text).catch(toActionError);
     },
   }),
   /** Opens the current step's hint, in practice mode. */

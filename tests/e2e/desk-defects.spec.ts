@@ -1,6 +1,8 @@
 // Stories for the walkthrough's defects (issue 15): each one fails on the desk as it was found.
 import { expect, test } from '@playwright/test';
+import { answerStep } from './answer-step.ts';
 import { loginAs } from './fixtures.ts';
+import { shippedScenario } from './scenario-key.ts';
 
 test('a trainee moves a rank item to the top with the keyboard and focus stays on that item', async ({ page }) => {
   await loginAs(page, 'ben');
@@ -209,4 +211,24 @@ test('a trainee and a senior learn of new things through the notification list a
   await loginAs(page, 'sam');
   await page.getByRole('link', { name: /^Notifications/ }).click();
   await expect(page.locator('.feed li', { hasText: 'wrote an answer to review' }).first()).toBeVisible();
+});
+
+test("a written answer's draft is kept on the server as the trainee types, through a reload and on another device", async ({ page, browser }) => {
+  const scenario = shippedScenario('asn-one-case-short');
+  await loginAs(page, 'chloe');
+  await page.goto('/train/asn-one-case-short');
+  await page.getByRole('button', { name: 'Start in practice mode' }).click();
+  await expect(page).toHaveURL(/\/play\//);
+  for (let guard = 0; guard < 20 && !(await page.locator('.step textarea').count()); guard++) await answerStep(page, scenario, 'senior');
+  const draft = 'Hi Marco, one case of the 47 was short on the truck, so the ASN said 48. I am sending a corrected count';
+  await page.locator('.step textarea').fill(draft);
+  await expect(page.getByRole('status').filter({ hasText: 'Draft saved' })).toBeVisible();
+  await page.reload();
+  await expect(page.locator('.step textarea')).toHaveValue(draft);
+  const other = await browser.newContext();
+  const phone = await other.newPage();
+  await loginAs(phone, 'chloe');
+  await phone.goto(page.url());
+  await expect(phone.locator('.step textarea')).toHaveValue(draft);
+  await other.close();
 });

@@ -72,6 +72,12 @@ export default function Player({ attemptId, initial }: { attemptId: string; init
     setView(applyViewUpdate(view, data.view));
   };
 
+  const saveDraft = async (text: string): Promise<boolean> => {
+    if (!view.step) return false;
+    const { error: failure } = await actions.attempt.draft({ attemptId, stepId: view.step.id, text });
+    return !failure;
+  };
+
   const hint = async () => {
     if (!view.step || busy) return;
     setBusy(true);
@@ -111,7 +117,7 @@ export default function Player({ attemptId, initial }: { attemptId: string; init
             {step.kind === 'choose' && <ChooseStep key={step.id} step={step} busy={busy} onAnswer={answer} />}
             {step.kind === 'choose-many' && <ChooseManyStep key={step.id} step={step} busy={busy} onAnswer={answer} />}
             {step.kind === 'rank' && <RankStep key={step.id} step={step} busy={busy} onAnswer={answer} />}
-            {step.kind === 'write' && <WriteStep key={step.id} step={step} busy={busy} onAnswer={answer} />}
+            {step.kind === 'write' && <WriteStep key={step.id} step={step} busy={busy} onAnswer={answer} onDraft={saveDraft} />}
             {step.hintAvailable && (
               <button type="button" className="secondary hint-button" onClick={hint} disabled={busy}>
                 Show a hint (costs a quarter of this step's credit)

@@ -132,17 +132,40 @@ export function RankStep({ step, busy, onAnswer }: StepProps<'rank'>) {
   );
 }
 
-export function WriteStep({ step, busy, onAnswer }: StepProps<'write'>) {
-  const [text, setText] = useState('');
+/** How long typing pauses before the draft is sent to the server. */
+const DRAFT_PAUSE_MS = 800;
+type DraftState = 'saved' | 'saving' | 'failed' | undefined;
+const DRAFT_WORDS: Record<Exclude<DraftState, undefined>, string> = {
+  saved: 'Draft saved: it is here after a reload or on another device.',
+  saving: 'Saving your draft…',
+  failed: 'The draft could not be saved just now; keep this tab open and it will try again as you type.',
+};
+
+export function WriteStep({ step, busy, onAnswer, onDraft }: StepProps<'write'> & { onDraft?: (text: string) => Promise<boolean> }) {
+  const [text, setText] = useState(step.draft ?? '');
+  const [draft, setDraft] = useState<DraftState>(step.draft ? 'saved' : undefined);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const change = (value: string) => {
+    setText(value);
+    if (!onDraft) return;
+    clearTimeout(timer.current);
+    setDraft('saving');
+    timer.current = setTimeout(() => {
+      void onDraft(value).then((ok) => setDraft(ok ? 'saved' : 'failed'));
+    }, DRAFT_PAUSE_MS);
+  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    clearTimeout(timer.current);
     if (text.trim()) onAnswer({ kind: 'write', text });
   };
   return (
     <form onSubmit={submit}>
       <label htmlFor={`write-${step.id}`} className="visually-hidden">{step.prompt}</label>
-      <textarea id={`write-${step.id}`} value={text} maxLength={step.maxLength} onChange={(event) => setText(event.target.value)} aria-describedby={`write-count-${step.id}`} />
+      <textarea id={`write-${step.id}`} value={text} maxLength={step.maxLength} onChange={(event) => change(event.target.value)} aria-describedby={`write-count-${step.id}`} />
       <p className="small muted" id={`write-count-${step.id}`}>{text.length} of {step.maxLength} characters. A senior specialist reviews written answers against a rubric.</p>
+      <p className="small muted draft-state" role="status">{draft ? DRAFT_WORDS[draft] : ''}</p>
       <Submit busy={busy} disabled={!text.trim()} label="Send" />
     </form>
   );

@@ -15,7 +15,7 @@ export type StepView =
   | { id: string; kind: 'choose'; prompt: string; hint?: string; hintAvailable: boolean; options: Choice[] }
   | { id: string; kind: 'choose-many'; prompt: string; hint?: string; hintAvailable: boolean; options: Choice[] }
   | { id: string; kind: 'rank'; prompt: string; hint?: string; hintAvailable: boolean; items: Choice[] }
-  | { id: string; kind: 'write'; prompt: string; hint?: string; hintAvailable: boolean; maxLength: number };
+  | { id: string; kind: 'write'; prompt: string; hint?: string; hintAvailable: boolean; maxLength: number; draft?: string };
 
 export interface VisibleDocument {
   id: string;

@@ -104,7 +104,32 @@ export class AttemptService {
 
   async view(attempt: AttemptFile): Promise<TraineeView> {
     const { loaded, snapshot } = await this.run(attempt);
-    return traineeView(loaded.scenario, currentNode(snapshot), snapshot.context, attempt.id);
+    const view = traineeView(loaded.scenario, currentNode(snapshot), snapshot.context, attempt.id);
+    const draft = view.step?.kind === 'write' ? attempt.drafts?.[view.step.id] : undefined;
+    return draft !== undefined && view.step?.kind === 'write' ? { ...view, step: { ...view.step, draft } } : view;
+  }
+
+  /**
+   * Keeps the draft of the written answer now asked for, durably. A draft for a step that is not the
+   * current written step changes nothing: the answer was sent meanwhile, perhaps from another tab.
+   */
+  saveDraft(attempt: AttemptFile, stepId: string, text: string): Promise<{ saved: boolean }> {
+    return this.#serialised(attempt.id, async () => {
+      const { loaded, snapshot } = await this.run(attempt);
+      if (snapshot.status === 'done' || currentNode(snapshot) !== stepId || loaded.scenario.steps[stepId]?.kind !== 'write') return { saved: false };
+      const drafts = (attempt.drafts ??= {});
+      if (drafts[stepId] === text) return { saved: true };
+      const before = drafts[stepId];
+      drafts[stepId] = text;
+      try {
+        await this.#store.saveAttempt(attempt.id);
+      } catch (error) {
+        if (before === undefined) delete drafts[stepId];
+        else drafts[stepId] = before;
+        throw error;
+      }
+      return { saved: true };
+    });
   }
 
   /**
@@ -130,7 +155,12 @@ export class AttemptService {
       at: now.toISOString(),
       decidedMs: Math.max(0, now.getTime() - new Date(attempt.stepShownAt).getTime()),
     };
-    await this.#commit(attempt, submission.snapshot, event, now);
+    const draft = attempt.drafts?.[stepId];
+    if (draft !== undefined) delete attempt.drafts?.[stepId];
+    await this.#commit(attempt, submission.snapshot, event, now).catch((error: unknown) => {
+      if (draft !== undefined) (attempt.drafts ??= {})[stepId] = draft;
+      throw error;
+    });
     return { outcome: 'applied', view: await this.view(attempt) };
   }
 

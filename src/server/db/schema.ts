@@ -112,5 +112,7 @@ export const attemptFileSchema = z.object({
   comments: z.array(commentSchema).default([]),
   /** Set when a review or comment lands that the trainee has not seen yet. */
   unseenFeedback: z.boolean().default(false),
+  /** Written answers being drafted, by step id: kept on the server so a reload or another device resumes them. */
+  drafts: z.record(z.string(), z.string()).optional(),
 });
 export type AttemptFile = z.output<typeof attemptFileSchema>;
