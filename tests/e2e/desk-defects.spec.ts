@@ -232,3 +232,37 @@ test("a written answer's draft is kept on the server as the trainee types, throu
   await expect(phone.locator('.step textarea')).toHaveValue(draft);
   await other.close();
 });
+
+test('a lead assigns a path in her own order under the pass rule; the trainee sees it named, in order, with earlier passes done', async ({ page }) => {
+  await loginAs(page, 'ben');
+  await page.goto('/progress');
+  const rows = await page.locator('section[aria-labelledby="attempts"] tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')));
+  const passed = rows.find((cells) => cells[2] === 'assessment' && cells[5] === 'Passed')?.[1];
+  expect(passed, 'ben has an assessment pass in the demo').toBeTruthy();
+  await page.goto('/train');
+  const titles = await page.locator('a.scenario strong').allTextContents();
+  const others = titles.filter((title) => title !== passed).slice(-2);
+
+  await loginAs(page, 'lena');
+  await page.goto('/team/assignments');
+  await page.getByLabel('Title').fill('Order check');
+  await page.getByLabel('Assign to').selectOption({ label: 'Ben Adeyemi' });
+  const path = [others[1] ?? '', passed ?? '', others[0] ?? ''];
+  for (const [index, title] of path.entries()) {
+    const select = page.locator(`#step${index + 1}`);
+    const value = await select.locator('option', { hasText: title }).first().getAttribute('value');
+    await select.selectOption(value ?? '');
+  }
+  await page.getByLabel(/Done when passed in an assessment/).check();
+  await page.getByLabel('Due').fill(new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10));
+  await page.getByRole('button', { name: 'Assign' }).click();
+  await expect(page.getByRole('heading', { name: 'Order check' })).toBeVisible();
+
+  await loginAs(page, 'ben');
+  await page.goto('/train');
+  const box = page.getByRole('region', { name: 'Assigned to you' }).locator('li', { hasText: 'Order check' });
+  await expect(box.locator('.assignment-path a')).toHaveText(path);
+  await expect(box).toContainText('Done when passed in an assessment');
+  await expect(box.locator('.assignment-path li', { hasText: passed ?? '' }).locator('.badge', { hasText: 'Done' })).toBeVisible();
+  await expect(box).toContainText('1 of 3 done');
+});

@@ -16,9 +16,10 @@ export const assignmentFormSchema = z.object({
     .max(MAX_PATH, `A path holds at most ${MAX_PATH} scenarios.`)
     .refine((ids) => new Set(ids).size === ids.length, 'Each scenario can appear once in a path.'),
   due: z.string().refine(isDate, 'Pick a due date.'),
+  rule: z.enum(['pass', 'finish'], { message: 'Pick when a scenario counts as done.' }).default('pass'),
 });
 export type AssignmentForm = z.output<typeof assignmentFormSchema>;
-export type AssignmentField = 'title' | 'assignee' | 'scenarioIds' | 'due';
+export type AssignmentField = 'title' | 'assignee' | 'scenarioIds' | 'due' | 'rule';
 
 /** Reads the form: path steps `step1`..`step6` in order, blanks skipped. */
 export function readAssignmentForm(form: FormData): Record<string, unknown> {
@@ -28,6 +29,7 @@ export function readAssignmentForm(form: FormData): Record<string, unknown> {
     assignee: text('assignee'),
     scenarioIds: Array.from({ length: MAX_PATH }, (_, index) => text(`step${index + 1}`).trim()).filter(Boolean),
     due: text('due'),
+    rule: text('rule') || 'pass',
   };
 }
 

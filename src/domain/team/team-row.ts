@@ -4,6 +4,7 @@ import type { ReadinessPolicy } from '../readiness/policy.ts';
 import { assessReadiness, type Readiness } from '../readiness/readiness.ts';
 import { categoryStanding } from '../readiness/rules/category.ts';
 import type { ReadinessContext, SignOffFact } from '../readiness/types.ts';
+import { passedInAssessment } from '../progress/assignments.ts';
 
 const WEEK_MS = 7 * 86_400_000;
 
@@ -22,6 +23,8 @@ export interface CategoryCell {
 export interface TraineeStanding {
   readiness: Readiness;
   cells: Record<string, CategoryCell>;
+  /** Scenarios passed in an assessment: what an assignment with the `pass` rule counts. */
+  passed: ReadonlySet<string>;
 }
 
 /** The fields of an attempt that activity and assignments read: an attempt file or a summary will do. */
@@ -70,7 +73,7 @@ export function traineeStanding(
   }
   const cells: Record<string, CategoryCell> = {};
   for (const category of categories) cells[category] = categoryCell(policy.categories, byCategory.get(category) ?? []);
-  return { readiness: assessReadiness(policy, summaries, signOffs, context), cells };
+  return { readiness: assessReadiness(policy, summaries, signOffs, context), cells, passed: passedInAssessment(summaries) };
 }
 
 /** The team page's row: the standing, plus activity and assignments, which move with the clock. */
@@ -92,7 +95,7 @@ export function teamRow(
   const today = now.toISOString().slice(0, 10);
   const progress = assignments
     .filter((assignment) => assignment.team === trainee.team && (!assignment.assignee || assignment.assignee === trainee.username))
-    .map((assignment) => assignmentProgress(assignment, attempts, today));
+    .map((assignment) => assignmentProgress(assignment, attempts, standing.passed, today));
   return {
     username: trainee.username,
     name: trainee.name,

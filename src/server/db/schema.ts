@@ -31,6 +31,8 @@ export const assignmentSchema = z.object({
   due: z.string(),
   createdBy: z.string(),
   createdAt: isoTime,
+  /** When a scenario counts as done; absent on assignments made before rules existed (then: finished after). */
+  rule: z.enum(['pass', 'finish']).optional(),
 });
 export type Assignment = z.output<typeof assignmentSchema>;
 

@@ -2,7 +2,7 @@ import type { Desk } from '../desk.ts';
 import type { User } from '../db/schema.ts';
 import type { LoadedScenario } from '../scenarios/catalog.ts';
 import { groupBy, scenarioStatus, type AttemptSummary, type ScenarioStatus } from '../../domain/progress/attempt-summary.ts';
-import { assignmentProgress, assignmentsFor, type AssignmentProgress } from '../../domain/progress/assignments.ts';
+import { assignmentProgress, passedInAssessment, assignmentsFor, type AssignmentProgress } from '../../domain/progress/assignments.ts';
 
 export interface CatalogEntry {
   loaded: LoadedScenario;
@@ -24,14 +24,20 @@ const today = () => new Date().toISOString().slice(0, 10);
 export async function traineeCatalog(desk: Desk, user: User): Promise<TraineeCatalog> {
   const summaries = await desk.attempts.summariesOf(user.username);
   const byScenario = groupBy(summaries, (summary) => summary.scenarioId);
+  const passed = passedInAssessment(summaries);
   const assignments = assignmentsFor(user.username, user.team, desk.store.accounts.data.assignments).map((assignment) =>
-    assignmentProgress(assignment, summaries, today()),
+    assignmentProgress(assignment, summaries, passed, today()),
   );
-  const dueFor = (id: string) =>
-    assignments
-      .filter((progress) => !progress.complete && progress.assignment.scenarioIds.includes(id) && !progress.done.includes(id))
-      .map((progress) => progress.assignment.due)
-      .sort()[0];
+  const open = assignments
+    .filter((progress) => !progress.complete)
+    .sort((a, b) => a.assignment.due.localeCompare(b.assignment.due) || a.assignment.createdAt.localeCompare(b.assignment.createdAt));
+  const openFor = (id: string) => open.find((progress) => progress.assignment.scenarioIds.includes(id) && !progress.done.includes(id));
+  const dueFor = (id: string) => openFor(id)?.assignment.due;
+  // Within an assignment, the order the lead listed the scenarios in.
+  const placeIn = (id: string) => {
+    const progress = openFor(id);
+    return progress ? open.indexOf(progress) * 100 + progress.assignment.scenarioIds.indexOf(id) : Infinity;
+  };
   const entries = desk.catalog.list().map((loaded) => ({
     loaded,
     status: scenarioStatus(byScenario.get(loaded.scenario.id) ?? []),
@@ -39,6 +45,7 @@ export async function traineeCatalog(desk: Desk, user: User): Promise<TraineeCat
   }));
   entries.sort((a, b) =>
     (a.assignedDue ?? '9999').localeCompare(b.assignedDue ?? '9999') ||
+    (a.assignedDue ? placeIn(a.loaded.scenario.id) - placeIn(b.loaded.scenario.id) : 0) ||
     a.loaded.scenario.category.localeCompare(b.loaded.scenario.category) ||
     a.loaded.scenario.level - b.loaded.scenario.level,
   );

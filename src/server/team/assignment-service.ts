@@ -25,6 +25,7 @@ export async function createAssignment(desk: Desk, lead: User, team: string, inp
     title: form.title,
     scenarioIds: form.scenarioIds,
     due: form.due,
+    rule: form.rule,
     createdBy: lead.username,
     createdAt: now.toISOString(),
   };

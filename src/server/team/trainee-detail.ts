@@ -1,7 +1,7 @@
 import type { Desk } from '../desk.ts';
 import type { SignOff, User } from '../db/schema.ts';
 import type { AttemptSummary } from '../../domain/progress/attempt-summary.ts';
-import { assignmentProgress, assignmentsFor, type AssignmentProgress } from '../../domain/progress/assignments.ts';
+import { assignmentProgress, passedInAssessment, assignmentsFor, type AssignmentProgress } from '../../domain/progress/assignments.ts';
 import { assessReadiness, type Readiness } from '../../domain/readiness/readiness.ts';
 import { routingHabits, type RoutingHabits } from '../../domain/team/routing-habits.ts';
 import { readinessContext } from './readiness-context.ts';
@@ -33,7 +33,7 @@ export async function traineeDetail(desk: Desk, trainee: User, now = new Date())
     summaries,
     readiness: readinessOf(desk, trainee.username, summaries),
     habits: routingHabits(summaries),
-    assignments: assignmentsFor(trainee.username, trainee.team, desk.store.accounts.data.assignments).map((assignment) => assignmentProgress(assignment, summaries, today)),
+    assignments: assignmentsFor(trainee.username, trainee.team, desk.store.accounts.data.assignments).map((assignment) => assignmentProgress(assignment, summaries, passedInAssessment(summaries), today)),
     signOffs: desk.store.accounts.data.signOffs.filter((signOff) => signOff.trainee === trainee.username),
   };
 }

@@ -73,7 +73,7 @@ describe('assignments', () => {
   test('a path for one trainee shows first in their assignments and counts progress in order', async () => {
     const lena = team.desk.accounts.find('lena')!;
     const due = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
-    const created = await createAssignment(team.desk, lena, 'order-desk', { title: 'Holds week', assignee: 'emma', scenarioIds: ['past-due-account-hold', 'same-po-two-doors'], due });
+    const created = await createAssignment(team.desk, lena, 'order-desk', { title: 'Holds week', assignee: 'emma', scenarioIds: ['past-due-account-hold', 'same-po-two-doors'], due, rule: 'finish' });
     expect(created.ok).toBe(true);
     const id = created.ok ? created.assignment.id : '';
     await playSenior(team.desk, team.desk.accounts.find('emma')!, 'same-po-two-doors', 'assessment');
@@ -82,6 +82,20 @@ describe('assignments', () => {
     expect(progress).toMatchObject({ done: ['same-po-two-doors'], next: 'past-due-account-hold', complete: false, overdue: false });
     expect(await removeAssignment(team.desk, 'order-desk', id)).toBe(true);
     expect(team.desk.store.accounts.data.assignments.some((assignment) => assignment.id === id)).toBe(false);
+  });
+
+  test('under the pass rule an assessment passed before the assignment counts as done; under the finish rule it does not', async () => {
+    const lena = team.desk.accounts.find('lena')!;
+    const lee = team.desk.accounts.find('lee')!;
+    // The fixture has lee pass same-po-two-doors in an assessment before any assignment exists.
+    const due = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    const byPass = await createAssignment(team.desk, lena, 'order-desk', { title: 'Pass it', assignee: 'lee', scenarioIds: ['past-due-account-hold', 'same-po-two-doors'], due, rule: 'pass' });
+    const byFinish = await createAssignment(team.desk, lena, 'order-desk', { title: 'Work it again', assignee: 'lee', scenarioIds: ['past-due-account-hold', 'same-po-two-doors'], due, rule: 'finish' });
+    const detail = await traineeDetail(team.desk, lee);
+    const progress = (id: string) => detail.assignments.find((entry) => entry.assignment.id === id);
+    expect(progress(byPass.ok ? byPass.assignment.id : '')).toMatchObject({ done: ['same-po-two-doors'], next: 'past-due-account-hold' });
+    expect(progress(byFinish.ok ? byFinish.assignment.id : '')).toMatchObject({ done: [], next: 'past-due-account-hold' });
+    for (const created of [byPass, byFinish]) if (created.ok) await removeAssignment(team.desk, 'order-desk', created.assignment.id);
   });
 
   test('the form\'s mistakes come back beside their fields', async () => {
