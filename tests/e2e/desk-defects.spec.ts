@@ -198,7 +198,7 @@ test('a lead reads the team week by week and downloads the same figures as CSV',
 test('a trainee and a senior learn of new things through the notification list and its unread count', async ({ page }) => {
   await loginAs(page, 'ava');
   const bell = page.getByRole('link', { name: /^Notifications/ });
-  await expect(bell).toHaveAccessibleName(/Notifications, \d+ unread/);
+  await expect(bell).toHaveAccessibleName(/^Notifications\s*\d+ unread$/);
   await bell.click();
   await expect(page.getByRole('heading', { name: 'Notifications' })).toBeVisible();
   await expect(page.locator('.feed li.unread').first()).toBeVisible();
