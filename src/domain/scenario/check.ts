@@ -8,6 +8,7 @@ import { hasErrors } from './finding.ts';
 import { describePlace } from './place.ts';
 import { placeholdersIn } from './placeholders.ts';
 import { didYouMean, listOf } from './suggest.ts';
+import { withStandIns } from './stand-in.ts';
 import { overlayOf, STANDARD_VARIANT, variantData, type VariantData } from './variants.ts';
 
 export interface Checked<T> {
@@ -86,13 +87,34 @@ function checkVariant(source: YamlSource, variant: VariantData, lint: LintContex
         findings.push(place({ severity: 'error', code: `schema-${issue.code}`, ...explained }));
       }
     }
+    // The rest of the file is checked in the same run, with stand-ins where the schema refused a part.
+    const stood = withStandIns(variant.data, scenarioSchema);
+    if (stood) findings.push(...lintScenario(stood.value, lint).filter((finding) => !explainedByStandIn(finding, stood.replaced)).map((finding) => place(finding)));
     return { findings };
   }
   findings.push(...lintScenario(parsed.data, lint).map((finding) => place(finding)));
   return { findings, scenario: parsed.data };
 }
 
+/** Findings about the graph, untrusted while a stand-in sits in a part that shapes the graph. */
+const GRAPH = new Set(['unreachable', 'no-way-out', 'unreachable-by-conditions']);
+/** Findings about the senior path, untrusted while a stand-in sits in a part the senior path follows. */
+const SENIOR = new Set(['senior-path', 'senior-path-result', 'short-senior-path']);
+const SENIOR_KEYS = new Set(['verdict', 'answer', 'next', 'goto', 'when', 'start', 'effect', 'minutes', 'sentiment', 'options', 'items', 'steps', 'endings', 'result']);
+const GRAPH_KEYS = new Set(['next', 'goto', 'when', 'start', 'kind', 'steps', 'endings', 'options']);
+
+/** True when a lint finding may come from a stand-in rather than from what the author wrote. */
+function explainedByStandIn(finding: UnplacedFinding, replaced: readonly (string | number)[][]): boolean {
+  if (SENIOR.has(finding.code) && replaced.some((path) => path.length <= 2 || SENIOR_KEYS.has(String(path.at(-1))) || path.includes('next'))) return true;
+  if (GRAPH.has(finding.code) && replaced.some((path) => path.length <= 2 || GRAPH_KEYS.has(String(path.at(-1))) || path.includes('next'))) return true;
+  const within = (outer: readonly (string | number)[], inner: readonly (string | number)[]) => outer.every((key, index) => inner[index] === key);
+  return replaced.some((path) => within(path, finding.path) || within(finding.path, path));
+}
+
 type PlacedInVariant = Finding & { inOverlay: boolean };
+
+/** Findings about reaching a part: a part any one variant reaches is fine. */
+const ANY_VARIANT = new Set(['unreachable', 'unreachable-by-conditions']);
 
 /**
  * One list of findings from every variant's: a finding every variant shares is reported once; one only some
@@ -103,7 +125,7 @@ function mergeVariantFindings(ids: readonly string[], perVariant: readonly Place
   const byKey = new Map<string, { finding: PlacedInVariant; variants: string[] }>();
   perVariant.forEach((findings, index) => {
     for (const finding of findings) {
-      const key = [finding.severity, finding.code, finding.line, finding.column, finding.message].join('|');
+      const key = [finding.severity, finding.code, finding.line, finding.column, ANY_VARIANT.has(finding.code) ? '' : finding.message].join('|');
       const entry = byKey.get(key) ?? byKey.set(key, { finding, variants: [] }).get(key)!;
       if (!entry.variants.includes(ids[index] as string)) entry.variants.push(ids[index] as string);
     }
@@ -112,7 +134,7 @@ function mergeVariantFindings(ids: readonly string[], perVariant: readonly Place
   for (const { finding, variants } of byKey.values()) {
     const { inOverlay, ...plain } = finding;
     if (variants.length === ids.length || inOverlay) merged.push(plain);
-    else if (finding.code !== 'unreachable') {
+    else if (!ANY_VARIANT.has(finding.code)) {
       const label = variants.length === 1 ? `Variant "${variants[0]}"` : `Variants ${listOf(variants, 'and')}`;
       merged.push({ ...plain, message: `${label}: ${plain.message}` });
     }
