@@ -45,6 +45,8 @@ const byLength = (choices: Choice[]) => [...choices].sort((a, b) => b.text.lengt
 const CHOOSE: Record<string, ChoosePick> = {
   'longest option': ({ choices }) => byLength(choices)[0]!.id,
   'shortest option': ({ choices }) => byLength(choices).at(-1)!.id,
+  // A trainee who has learnt that the longest option is the trap.
+  'second longest': ({ choices }) => byLength(choices)[1]!.id,
   'first as shown': ({ choices }) => choices[0]!.id,
   'last as shown': ({ choices }) => choices.at(-1)!.id,
   'most careful wording': ({ choices }) => [...choices].sort((a, b) => carefulness(b.text) - carefulness(a.text) || b.text.length - a.text.length)[0]!.id,
