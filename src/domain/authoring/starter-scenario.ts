@@ -107,7 +107,7 @@ steps:
     options:
       - { id: owner, text: The person who owns the decision, route: ${other} }
       - { id: account-manager, text: The account manager, route: ${sales} }
-      - { id: warehouse, text: The warehouse lead, route: ${route('fulfillment', 4)} }
+      - { id: warehouse, text: The warehouse shift lead, route: ${route('fulfillment', 4)} }
     answer: [owner, account-manager]
     why: Why these two and not the others.
     effect: { minutes: 20 }

@@ -25,8 +25,22 @@ export interface SeniorPath {
   ending?: string;
   result?: EndingResult;
   context: AttemptContext;
-  /** Why the path stopped short of an ending. */
-  problem?: { stepId: string; reason: string };
+  /** Why the path stopped short of an ending; `at` points at the option or `next` to blame, when there is one. */
+  problem?: { stepId: string; reason: string; at?: (string | number)[] };
+}
+
+/** Where in the scenario a decision's way on is written: the chosen option's `next`, or the step's, down to the branch taken. */
+export function nextPathOf(scenario: Scenario, decision: DecisionRecord): (string | number)[] {
+  const step = scenario.steps[decision.stepId];
+  const base: (string | number)[] = ['steps', decision.stepId];
+  if (!step) return base;
+  const answer = decision.answer;
+  const optionIndex = step.kind === 'choose' && answer.kind === 'choose' ? step.options.findIndex((option) => option.id === answer.optionId) : -1;
+  const branches = step.kind === 'choose' ? step.options[optionIndex]?.next ?? [] : step.next;
+  const at = optionIndex >= 0 ? [...base, 'options', optionIndex, 'next'] : [...base, 'next'];
+  const shorthand = branches.length === 1 && !branches[0]?.when;
+  const branch = branches.findIndex((candidate) => candidate.goto === decision.next);
+  return shorthand || branch < 0 ? at : [...at, branch, 'goto'];
 }
 
 /** Walks from `start` taking the senior's answer at every step until an ending (or a fault). */
@@ -38,7 +52,13 @@ export function seniorPath(scenario: Scenario): SeniorPath {
     const ending = scenario.endings[node];
     if (ending) return { decisions: context.decisions, ending: node, result: ending.result, context };
     const step = scenario.steps[node];
-    if (!step) return { decisions: context.decisions, context, problem: { stepId: node, reason: 'leads to something that is neither a step nor an ending' } };
+    if (!step) {
+      const last = context.decisions.at(-1);
+      const problem = last
+        ? { stepId: last.stepId, reason: `leads to "${node}", which is neither a step nor an ending`, at: nextPathOf(scenario, last) }
+        : { stepId: node, reason: 'starts at something that is neither a step nor an ending' };
+      return { decisions: context.decisions, context, problem };
+    }
     const answer = seniorAnswer(step);
     if (!answer) return { decisions: context.decisions, context, problem: { stepId: node, reason: 'has no "best" option' } };
     const resolution = resolveAnswer(scenario, context, node, answer);
@@ -46,5 +66,14 @@ export function seniorPath(scenario: Scenario): SeniorPath {
     context = resolution.context;
     node = resolution.decision.next;
   }
-  return { decisions: context.decisions, context, problem: { stepId: node, reason: 'comes round in a loop: the senior path never reaches an ending' } };
+  // The loop closes at the first decision that leads back to a step the path has already been through.
+  const closing = context.decisions.find((decision, index) => context.decisions.slice(0, index + 1).some((earlier) => earlier.stepId === decision.next));
+  const blamed = closing ?? context.decisions.at(-1);
+  return {
+    decisions: context.decisions,
+    context,
+    problem: blamed
+      ? { stepId: blamed.stepId, reason: `leads back to step "${blamed.next}", so the senior path goes round in a loop and never reaches an ending. Point the best answer here at a step further on or at an ending`, at: nextPathOf(scenario, blamed) }
+      : { stepId: node, reason: 'comes round in a loop: the senior path never reaches an ending' },
+  };
 }

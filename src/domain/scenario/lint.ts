@@ -1,7 +1,7 @@
 import type { UnplacedFinding } from './finding.ts';
 import { reachableFrom, stepsThatCanEnd } from './graph.ts';
 import type { Branch, Scenario, Step, Taxonomy } from './schema.ts';
-import { didYouMean, listOf, nearest } from './suggest.ts';
+import { didYouMean, didYouMeanTerm, listOf, nearest } from './suggest.ts';
 
 /** ` (did you mean "x"?)` inside a sentence, or nothing. */
 const suggestion = (name: string, candidates: readonly string[]) => {
@@ -9,6 +9,8 @@ const suggestion = (name: string, candidates: readonly string[]) => {
   return match ? ` (did you mean "${match}"?)` : '';
 };
 import { seniorPath } from '../engine/senior-path.ts';
+import { conditionFindings } from './condition-bounds.ts';
+import { giveawayFindings } from './giveaway.ts';
 
 /** What the lint checks references against, beyond the scenario itself. */
 export interface LintContext {
@@ -32,21 +34,25 @@ export function lintScenario(scenario: Scenario, lint: LintContext): UnplacedFin
   const nodeIds = [...stepIds, ...endingIds];
   const documentIds = scenario.case.documents.map((document) => document.id);
   const termIds = (terms: { id: string }[]) => terms.map((term) => term.id);
-  const routes = termIds(lint.taxonomy.routes);
 
   const reference = (path: Path, id: string, known: readonly string[], what: string, code = 'unknown-reference') => {
     if (!known.includes(id)) error(code, path, `"${id}" is not ${what}.${didYouMean(id, known)}`);
   };
-  const target = (path: Path, id: string) =>
+  const term = (path: Path, id: string, terms: readonly { id: string; label: string; description: string }[], what: string) => {
+    if (!terms.some((entry) => entry.id === id)) error('unknown-reference', path, `"${id}" is not ${what}.${didYouMeanTerm(id, terms)}`);
+  };
+  // A node a misspelt target was probably meant for is not also reported as unreachable.
+  const meantFor = new Set<string>();
+  const target = (path: Path, id: string) => {
+    if (!nodeIds.includes(id)) meantFor.add(nearest(id, nodeIds) ?? '');
     reference(path, id, nodeIds, `a step or ending of this scenario`, 'unknown-target');
+  };
 
   if (lint.fileId !== undefined && scenario.id !== lint.fileId) {
     error('id-mismatch', ['id'], `The id "${scenario.id}" does not match the file name "${lint.fileId}.yaml". Rename the file or change the id so they are the same.`);
   }
-  reference(['category'], scenario.category, termIds(lint.taxonomy.categories), 'a category in taxonomy.yaml');
-  scenario.competencies.forEach((id, index) =>
-    reference(['competencies', index], id, termIds(lint.taxonomy.competencies), 'a competency in taxonomy.yaml'),
-  );
+  term(['category'], scenario.category, lint.taxonomy.categories, 'a category in taxonomy.yaml');
+  scenario.competencies.forEach((id, index) => term(['competencies', index], id, lint.taxonomy.competencies, 'a competency in taxonomy.yaml'));
   if (lint.playbooks) {
     const known = lint.playbooks;
     scenario.playbooks.forEach((id, index) => reference(['playbooks', index], id, known, 'a playbook in content/playbooks/'));
@@ -89,7 +95,7 @@ export function lintScenario(scenario: Scenario, lint: LintContext): UnplacedFin
       if (step.options.length < 3) warning('few-options', at('options'), `Step "${stepId}" offers ${step.options.length} option${step.options.length === 1 ? '' : 's'}. Give at least three so the choice is a real one.`);
       step.options.forEach((option, index) => {
         checkBranches(option.next, at('options', index, 'next'), 'choose', [], stepIds, target, error);
-        if (option.route) reference(at('options', index, 'route'), option.route, routes, 'a route in taxonomy.yaml');
+        if (option.route) term(at('options', index, 'route'), option.route, lint.taxonomy.routes, 'a route in taxonomy.yaml');
         checkReveal(at('options', index, 'reveal'), option.reveal);
         if (!option.why) warning('missing-why', at('options', index), `Option "${option.id}" has no "why". Add a sentence or two on the senior's reasoning; the trainee reads it in the feedback.`);
       });
@@ -106,7 +112,7 @@ export function lintScenario(scenario: Scenario, lint: LintContext): UnplacedFin
       });
       duplicates(step.answer).forEach((index) => error('duplicate-id', at('answer', index), `The answer names "${step.answer[index]}" twice.`));
       step.options.forEach((option, index) => {
-        if (option.route) reference(at('options', index, 'route'), option.route, routes, 'a route in taxonomy.yaml');
+        if (option.route) term(at('options', index, 'route'), option.route, lint.taxonomy.routes, 'a route in taxonomy.yaml');
       });
     }
     if (step.kind === 'rank') {
@@ -131,21 +137,25 @@ export function lintScenario(scenario: Scenario, lint: LintContext): UnplacedFin
     }
   });
 
-  // The graph checks only make sense once every reference resolves.
-  if (findings.some((finding) => finding.severity === 'error')) return findings;
-
+  // Every check runs in one pass; a finding another error already explains at the same step is left out.
+  const errorsAt = (stepId: string) => findings.some((finding) => finding.severity === 'error' && finding.path[0] === 'steps' && finding.path[1] === stepId);
   const reachable = reachableFrom(scenario);
-  for (const id of stepIds) if (!reachable.has(id)) error('unreachable', ['steps', id], `Step "${id}" cannot be reached from "start". Point an option or branch at it, or remove it.`);
-  for (const id of endingIds) if (!reachable.has(id)) error('unreachable', ['endings', id], `Ending "${id}" cannot be reached from "start". Point an option or branch at it, or remove it.`);
+  for (const id of stepIds) if (!reachable.has(id) && !meantFor.has(id)) error('unreachable', ['steps', id], `Step "${id}" cannot be reached from "start". Point an option or branch at it, or remove it.`);
+  for (const id of endingIds) if (!reachable.has(id) && !meantFor.has(id)) error('unreachable', ['endings', id], `Ending "${id}" cannot be reached from "start". Point an option or branch at it, or remove it.`);
   const canEnd = stepsThatCanEnd(scenario);
   for (const id of stepIds) {
-    if (reachable.has(id) && !canEnd.has(id)) error('no-way-out', ['steps', id], `From step "${id}" no ending can be reached: every path from it goes round in a loop. Give it a way to an ending.`);
+    if (reachable.has(id) && !canEnd.has(id) && !errorsAt(id)) error('no-way-out', ['steps', id], `From step "${id}" no ending can be reached: every path from it goes round in a loop. Give it a way to an ending.`);
   }
-  if (findings.some((finding) => finding.severity === 'error')) return findings;
+  if (!findings.some((finding) => finding.code === 'unknown-target')) findings.push(...conditionFindings(scenario, reachable));
+  findings.push(...giveawayFindings(scenario));
 
   const senior = seniorPath(scenario);
   if (senior.problem) {
-    error('senior-path', ['steps', senior.problem.stepId], `The senior path stops at step "${senior.problem.stepId}": it ${senior.problem.reason}.`);
+    const at = senior.problem.at;
+    const explained = at ? findings.some((finding) => finding.severity === 'error' && at.every((key, index) => finding.path[index] === key)) : errorsAt(senior.problem.stepId);
+    if (!explained) {
+      error('senior-path', senior.problem.at ?? ['steps', senior.problem.stepId], `The senior path stops at step "${senior.problem.stepId}": it ${senior.problem.reason}.`);
+    }
   } else if (senior.result !== 'resolved') {
     error('senior-path-result', ['endings', senior.ending ?? ''], `The senior path ends at "${senior.ending}", whose result is "${senior.result}". Following the best answers must end in a "resolved" ending.`);
   } else if (senior.decisions.length < 3) {

@@ -202,7 +202,10 @@ describe('the answer key', () => {
 
   test('a choose-many answer that includes a critical option', () => {
     const broken = edit(kitchenSink, ['answer: [credit, am]', 'answer: [credit, am, release]']);
-    expect(report(broken, 'kitchen-sink')).toMatchInlineSnapshot(`"scenarios/kitchen-sink.yaml:110:26: error: The answer includes "release", which is marked critical. The senior's answer cannot contain a critical error."`);
+    expect(report(broken, 'kitchen-sink')).toMatchInlineSnapshot(`
+      "scenarios/kitchen-sink.yaml:101:3: warning: Step "loop-in": every option in the answer is longer than every other option (the shortest in the answer has 19 characters; the longest outside it, 18), so ticking the long ones wins without reading the case. Make a strong distractor as long and as careful-sounding as the answer's options.
+      scenarios/kitchen-sink.yaml:110:26: error: The answer includes "release", which is marked critical. The senior's answer cannot contain a critical error."
+    `);
   });
 });
 
@@ -247,7 +250,10 @@ describe('the graph', () => {
         '',
       ].join('\n')],
     );
-    expect(report(broken)).toMatchInlineSnapshot(`"scenarios/minimal.yaml:37:3: error: From step "chase" no ending can be reached: every path from it goes round in a loop. Give it a way to an ending."`);
+    expect(report(broken)).toMatchInlineSnapshot(`
+      "scenarios/minimal.yaml:37:3: error: From step "chase" no ending can be reached: every path from it goes round in a loop. Give it a way to an ending.
+      scenarios/minimal.yaml:37:3: warning: Step "chase": the best option "email" is the longest by far (12 characters; the next longest, "call", has 5), so picking the longest option wins without reading the case. Make a strong distractor as long and as careful-sounding as the best answer, or tighten the best answer."
+    `);
   });
 
   test('a senior path that ends in a failed ending', () => {
@@ -269,7 +275,10 @@ describe('the graph', () => {
 describe('warnings', () => {
   test('a choose step with two options', () => {
     const broken = edit(minimal, ['      - { id: guess, text: Correct it from memory., verdict: wrong, why: Memory is not a source., next: fix }\n', '']);
-    expect(report(broken)).toMatchInlineSnapshot(`"scenarios/minimal.yaml:19:5: warning: Step "look" offers 2 options. Give at least three so the choice is a real one."`);
+    expect(report(broken)).toMatchInlineSnapshot(`
+      "scenarios/minimal.yaml:16:3: warning: Step "look": the best option "compare" is the longest by far (23 characters; the next longest, "force", has 20), so picking the longest option wins without reading the case. Make a strong distractor as long and as careful-sounding as the best answer, or tighten the best answer.
+      scenarios/minimal.yaml:19:5: warning: Step "look" offers 2 options. Give at least three so the choice is a real one."
+    `);
   });
 
   test('an option with no why', () => {
