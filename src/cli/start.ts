@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { buildIfStale, serverEntry } from './build-if-stale.ts';
 import { staticFiles } from '../server/http/static-files.ts';
+import { admitRequest } from '../server/http/request-guard.ts';
 import { readConfig } from '../server/config.ts';
 import { closeDesk, openDesk, provideDesk } from '../server/desk.ts';
 import { seedDemo } from '../server/demo/seed.ts';
@@ -24,8 +25,13 @@ async function main(): Promise<void> {
 
   const { handler } = (await import(pathToFileURL(entry).href)) as { handler: http.RequestListener };
   const serveStatic = staticFiles(path.join(path.dirname(entry), '..', 'client'));
-  const server = http.createServer((request, response) => {
+  const serve: http.RequestListener = (request, response) => {
     if (!serveStatic(request, response)) void handler(request, response);
+  };
+  const server = http.createServer((request, response) => {
+    const admitted = admitRequest(request, response);
+    if (admitted === true) serve(request, response);
+    else if (admitted !== false) void admitted.then((go) => go && serve(request, response));
   });
   server.headersTimeout = 20_000;
   server.requestTimeout = 30_000;

@@ -1,7 +1,7 @@
 import type { DeskStore } from '../db/desk-store.ts';
 import type { User } from '../db/schema.ts';
 import type { Role } from '../../domain/people/roles.ts';
-import { DUMMY_HASH, hashPassword, passwordProblem, verifyPassword } from './password.ts';
+import { DUMMY_HASH, hashPassword, passwordProblem, tryVerifyPassword } from './password.ts';
 
 /** A problem a person can fix (duplicate username, weak password); the message is safe to show. */
 export class AccountError extends Error {
@@ -75,10 +75,14 @@ export class AccountService {
     await this.#store.saveAccounts();
   }
 
-  /** The account if the password is right and the account active; the same work is done for unknown names. */
-  async authenticate(username: string, password: string): Promise<User | undefined> {
+  /**
+   * The account if the password is right and the account active (the same work is done for unknown names);
+   * 'busy' at once, before any hashing, when every password thread is in use.
+   */
+  tryAuthenticate(username: string, password: string): Promise<User | undefined> | 'busy' {
     const user = this.find(username);
-    const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-    return ok && user && !user.disabled ? user : undefined;
+    const checking = tryVerifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+    if (checking === 'busy') return 'busy';
+    return checking.then((ok) => (ok && user && !user.disabled ? user : undefined));
   }
 }
