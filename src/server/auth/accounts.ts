@@ -1,7 +1,7 @@
 import type { DeskStore } from '../db/desk-store.ts';
 import type { User } from '../db/schema.ts';
 import type { Role } from '../../domain/people/roles.ts';
-import { DUMMY_HASH, hashPassword, passwordProblem, tryVerifyPassword } from './password.ts';
+import { DUMMY_HASH, hashPassword, isOutdated, passwordProblem, tryVerifyPassword } from './password.ts';
 
 /** A problem a person can fix (duplicate username, weak password); the message is safe to show. */
 export class AccountError extends Error {
@@ -66,6 +66,14 @@ export class AccountService {
     if (problem) throw new AccountError(problem);
     user.passwordHash = await hashPassword(password);
     await this.#store.saveAccounts();
+  }
+
+  /** Redoes an account's hash with today's parameters after a login proved the password; false when it was current. */
+  async upgradeHash(user: User, password: string): Promise<boolean> {
+    if (!isOutdated(user.passwordHash)) return false;
+    user.passwordHash = await hashPassword(password);
+    await this.#store.saveAccounts();
+    return true;
   }
 
   async setDisabled(username: string, disabled: boolean): Promise<void> {
