@@ -6,6 +6,8 @@ export interface RouteRule {
 }
 
 const GET_POST = ['GET', 'HEAD', 'POST'] as const;
+/** Grades from the review queue and from a debrief share one limit. */
+const FEEDBACK = 'comments, replies and grades';
 
 /**
  * The routes that take more than GET and HEAD, as Astro names them (src/pages); every other path serves
@@ -17,7 +19,8 @@ export const ROUTES: Record<string, RouteRule> = {
   '/logout': { methods: ['POST'] },
   '/_actions/[name]': { methods: ['POST'] },
   '/train/[id]': { methods: GET_POST, writes: 'case starts' },
-  '/attempts/[id]': { methods: GET_POST, writes: 'comments, replies and grades' },
+  '/attempts/[id]': { methods: GET_POST, writes: FEEDBACK },
+  '/review': { methods: GET_POST, writes: FEEDBACK },
   '/team/assignments': { methods: GET_POST, writes: 'assignment changes' },
   '/review/sign-offs': { methods: GET_POST, writes: 'sign-off changes' },
   '/author/[id]/playtest': { methods: GET_POST },
