@@ -7,6 +7,8 @@ import { passwordThread, type HashJob, type HashReply } from './password-thread.
 
 /** Password hashes computed at once, at most; each holds 128 MiB while it runs. */
 export const HASH_THREADS = 2;
+/** How far a hashing thread steps back from the main thread for the CPU (0 normal, 19 lowest; Linux only). */
+const NICENESS = 10;
 /** An idle hashing thread ends after this long, so a quiet server does not keep its isolate. */
 const IDLE_MS = 10_000;
 
@@ -20,7 +22,7 @@ const idle: HashThread[] = [];
 const waiting: (() => void)[] = [];
 
 function startThread(): HashThread {
-  const worker = new Worker(`(${passwordThread.toString()})()`, { eval: true, name: 'password-hash', resourceLimits: { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 16 } });
+  const worker = new Worker(`(${passwordThread.toString()})()`, { eval: true, name: 'password-hash', workerData: { niceness: NICENESS }, resourceLimits: { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 16 } });
   worker.unref();
   return { worker };
 }
@@ -72,9 +74,12 @@ async function runOn(job: HashJob): Promise<Buffer> {
   }
 }
 
+/** Whether every hashing thread is in use (a login now would be refused). */
+export const hashThreadsBusy = (): boolean => busy >= HASH_THREADS || waiting.length > 0;
+
 /** Runs a derivation now if a hashing thread is free; undefined when all are busy (the caller refuses). */
 export function tryHash(job: HashJob): Promise<Buffer> | undefined {
-  if (busy >= HASH_THREADS || waiting.length) return undefined;
+  if (hashThreadsBusy()) return undefined;
   busy++;
   return runOn(job);
 }

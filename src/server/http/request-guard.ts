@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { hashThreadsBusy } from '../auth/hash-threads.ts';
 import { routeFor } from './routes.ts';
 
 /** The largest request body the server reads (forms and actions); astro.config.mjs gives Astro the same. */
@@ -14,7 +15,8 @@ const tooLarge = (response: ServerResponse) =>
 
 /**
  * What the Node server checks before a request reaches the static files or Astro: the method the path
- * serves (405 with Allow otherwise; OPTIONS answers with Allow), and the body's size (413, whether it is
+ * serves (405 with Allow otherwise; OPTIONS answers with Allow), a login while every password thread is
+ * busy (429), and the body's size (413, whether it is
  * declared in Content-Length or sent in chunks). A chunked body within the limit is read here and handed
  * on whole (Astro's Node adapter takes `request.body` when it is set). Returns whether to go on.
  */
@@ -29,6 +31,7 @@ export function admitRequest(request: IncomingMessage, response: ServerResponse)
     return false;
   }
   if (method === 'GET' || method === 'HEAD') return true;
+  if (busyLogin(pathname, response)) return false;
   const declared = request.headers['content-length'];
   if (declared !== undefined) {
     if (Number(declared) > BODY_LIMIT_BYTES) {
@@ -39,6 +42,28 @@ export function admitRequest(request: IncomingMessage, response: ServerResponse)
   }
   if (request.headers['transfer-encoding'] === undefined) return true;
   return readChunked(request, response);
+}
+
+const BUSY_PAGE =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Log in · Exception Desk</title></head><body><main><h1>Log in</h1>' +
+  '<p>The server is checking many logins at this moment. Try again in a second.</p><p><a href="/login">Back to the login form</a></p></main></body></html>';
+
+/**
+ * A login while every password thread is busy would be refused anyway (decision 008): refused here, before
+ * Astro reads or renders anything, so a flood of them costs the main thread next to nothing.
+ */
+function busyLogin(pathname: string, response: ServerResponse): boolean {
+  if ((pathname !== '/login' && pathname !== '/login/') || !hashThreadsBusy()) return false;
+  response
+    .writeHead(429, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Retry-After': '1',
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+    })
+    .end(BUSY_PAGE);
+  return true;
 }
 
 function readChunked(request: IncomingMessage, response: ServerResponse): Promise<boolean> {
