@@ -5,8 +5,11 @@ import { passwordThread, type HashJob, type HashReply } from './password-thread.
 // libuv's pool (where the durable-write thread's file-system calls run), and a login finding them all
 // busy is refused at once instead of queued.
 
-/** Password hashes computed at once, at most; each holds 128 MiB while it runs. */
-export const HASH_THREADS = 2;
+/**
+ * Password hashes computed at once, at most. Each holds 64 MiB while it runs and its thread about 13 MB
+ * more; on the two-core build machine a second one took the core the main thread needed (decision 008).
+ */
+export const HASH_THREADS = 1;
 /** How far a hashing thread steps back from the main thread for the CPU (0 normal, 19 lowest; Linux only). */
 const NICENESS = 10;
 /** An idle hashing thread ends after this long, so a quiet server does not keep its isolate. */
