@@ -33,6 +33,7 @@ function startThread(): HashThread {
 function derive(thread: HashThread, job: HashJob): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const done = (reply: HashReply) => {
+      thread.worker.off('message', done);
       thread.worker.off('error', failed);
       thread.worker.off('exit', exited);
       if ('key' in reply) resolve(Buffer.from(reply.key));
@@ -40,7 +41,7 @@ function derive(thread: HashThread, job: HashJob): Promise<Buffer> {
     };
     const failed = (error: Error) => done({ error: `The password thread failed: ${error.message}` });
     const exited = (code: number) => done({ error: `The password thread stopped (exit code ${code}).` });
-    thread.worker.once('message', done);
+    thread.worker.on('message', done);
     thread.worker.once('error', failed);
     thread.worker.once('exit', exited);
     thread.worker.ref(); // a tool waiting on a hash must not exit before it is done
