@@ -5,24 +5,16 @@ import { routeFor } from './routes.ts';
 const noStore = { 'Cache-Control': 'no-store' };
 
 /**
- * A 400 in the shape Astro's action client reads, when an action's JSON body does not parse (Astro itself
- * would answer 500 with the parser's text); undefined for every other request.
+ * A 400 in the shape Astro's action client reads, for the error an action's body that is not JSON throws
+ * (Astro itself would answer 500 with the parser's text); undefined for any other error.
  */
-export async function malformedActionBody(request: Request, pathname: string): Promise<Response | undefined> {
-  if (request.method !== 'POST' || !pathname.startsWith('/_actions/')) return undefined;
-  if (!(request.headers.get('content-type') ?? '').toLowerCase().includes('application/json')) return undefined;
-  const text = await request.clone().text().catch(() => undefined);
-  if (text === undefined || text.trim() === '') return undefined;
-  try {
-    JSON.parse(text);
-    return undefined;
-  } catch {
-    const message = 'The request body is not valid JSON. Send the action\'s input as a JSON object.';
-    return new Response(JSON.stringify({ type: 'AstroActionError', code: 'BAD_REQUEST', status: 400, message }), {
-      status: 400,
-      headers: { 'Content-Type': 'application/json', ...noStore },
-    });
-  }
+export function malformedActionBody(error: unknown, pathname: string): Response | undefined {
+  if (!pathname.startsWith('/_actions/') || (error as Error | undefined)?.name !== 'SyntaxError') return undefined;
+  const message = 'The request body is not valid JSON. Send the action\'s input as a JSON object.';
+  return new Response(JSON.stringify({ type: 'AstroActionError', code: 'BAD_REQUEST', status: 400, message }), {
+    status: 400,
+    headers: { 'Content-Type': 'application/json', ...noStore },
+  });
 }
 
 const page = (title: string, message: string) =>
