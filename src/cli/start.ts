@@ -6,6 +6,7 @@ import path from 'node:path';
 import { buildIfStale, serverEntry } from './build-if-stale.ts';
 import { staticFiles } from '../server/http/static-files.ts';
 import { admitRequest } from '../server/http/request-guard.ts';
+import { lowerHashPriority } from '../server/auth/hash-threads.ts';
 import { readConfig } from '../server/config.ts';
 import { closeDesk, openDesk, provideDesk } from '../server/desk.ts';
 import { seedDemo } from '../server/demo/seed.ts';
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
   // Every answer waits on two fsyncs in libuv's pool: more threads let more trainees' writes overlap
   // (in-process, 4 threads gave 1,290 answers/s, 16 gave 1,525). Set before the pool's first use.
   process.env.UV_THREADPOOL_SIZE ??= '16';
+  lowerHashPriority();
   const config = readConfig();
   buildIfStale();
   const desk = await openDesk(config, { watch: true });

@@ -10,8 +10,9 @@ import { passwordThread, type HashJob, type HashReply } from './password-thread.
  * more; on the two-core build machine a second one took the core the main thread needed (decision 008).
  */
 export const HASH_THREADS = 1;
-/** How far a hashing thread steps back from the main thread for the CPU (0 normal, 19 lowest; Linux only). */
-const NICENESS = 10;
+/** How far the server's hashing threads step back from its main thread for the CPU (0 normal, 19 lowest; Linux only). */
+const SERVER_NICENESS = 10;
+let niceness = 0;
 /** An idle hashing thread ends after this long, so a quiet server does not keep its isolate. */
 const IDLE_MS = 10_000;
 
@@ -25,7 +26,7 @@ const idle: HashThread[] = [];
 const waiting: (() => void)[] = [];
 
 function startThread(): HashThread {
-  const worker = new Worker(`(${passwordThread.toString()})()`, { eval: true, name: 'password-hash', workerData: { niceness: NICENESS }, resourceLimits: { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 16 } });
+  const worker = new Worker(`(${passwordThread.toString()})()`, { eval: true, name: 'password-hash', workerData: { niceness }, resourceLimits: { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 16 } });
   worker.unref();
   return { worker };
 }
@@ -76,6 +77,14 @@ async function runOn(job: HashJob): Promise<Buffer> {
       next();
     }
   }
+}
+
+/**
+ * Hashing threads started from now on yield the CPU to the main thread, which answers trainees: for the
+ * server. A command-line tool keeps normal priority, so its one hash is not starved on a busy machine.
+ */
+export function lowerHashPriority(): void {
+  niceness = SERVER_NICENESS;
 }
 
 /** Whether every hashing thread is in use (a login now would be refused). */

@@ -15,12 +15,13 @@ export type HashReply = { key: Uint8Array } | { error: string };
 /** Derives keys with scryptSync on this thread, one job at a time, so no hash ever waits in libuv's pool; `workerData.niceness` sets its priority. */
 export function passwordThread(): void {
   const { scryptSync } = process.getBuiltinModule('node:crypto');
-  const { parentPort, workerData } = process.getBuiltinModule('node:worker_threads');
+  const { parentPort } = process.getBuiltinModule('node:worker_threads');
+  const workerData = process.getBuiltinModule('node:worker_threads').workerData as { niceness: number };
   // On Linux a thread has its own niceness: this one yields the CPU to the main thread, which answers
   // trainees. /proc/thread-self names this thread's id; elsewhere the thread keeps the process's priority.
   try {
     const tid = Number(process.getBuiltinModule('node:fs').readlinkSync('/proc/thread-self').split('/').pop());
-    if (tid > 0) process.getBuiltinModule('node:os').setPriority(tid, (workerData as { niceness: number }).niceness);
+    if (tid > 0 && workerData.niceness > 0) process.getBuiltinModule('node:os').setPriority(tid, workerData.niceness);
   } catch {
     // not Linux, or not allowed: hashing still works
   }
