@@ -2,15 +2,16 @@
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import react from '@astrojs/react';
+import { BODY_LIMIT_BYTES } from './src/server/http/request-guard.ts';
 
 export default defineConfig({
   output: 'server',
   // npm start serves the app with its own small static-file map (src/server/http/static-files.ts).
-  adapter: node({ mode: 'middleware', bodySizeLimit: 64 * 1024 }),
+  adapter: node({ mode: 'middleware', bodySizeLimit: BODY_LIMIT_BYTES }),
   integrations: [react()],
   // Form posts from another origin are refused (CSRF); Astro checks the Origin header.
   // Astro hashes its own inline scripts and styles into a CSP meta tag; middleware adds the rest.
-  security: { checkOrigin: true, actionBodySizeLimit: 64 * 1024, csp: true },
+  security: { checkOrigin: true, actionBodySizeLimit: BODY_LIMIT_BYTES, csp: true },
   server: { host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 4321) },
   devToolbar: { enabled: false },
   // Our own sessions live in the data directory (src/server/auth/sessions.ts).

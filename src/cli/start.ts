@@ -5,6 +5,8 @@ import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { buildIfStale, serverEntry } from './build-if-stale.ts';
 import { staticFiles } from '../server/http/static-files.ts';
+import { admitRequest } from '../server/http/request-guard.ts';
+import { lowerHashPriority } from '../server/auth/hash-threads.ts';
 import { readConfig } from '../server/config.ts';
 import { closeDesk, openDesk, provideDesk } from '../server/desk.ts';
 import { seedDemo } from '../server/demo/seed.ts';
@@ -16,6 +18,7 @@ async function main(): Promise<void> {
   // Every answer waits on two fsyncs in libuv's pool: more threads let more trainees' writes overlap
   // (in-process, 4 threads gave 1,290 answers/s, 16 gave 1,525). Set before the pool's first use.
   process.env.UV_THREADPOOL_SIZE ??= '16';
+  lowerHashPriority();
   const config = readConfig();
   buildIfStale();
   const desk = await openDesk(config, { watch: true });
@@ -24,8 +27,13 @@ async function main(): Promise<void> {
 
   const { handler } = (await import(pathToFileURL(entry).href)) as { handler: http.RequestListener };
   const serveStatic = staticFiles(path.join(path.dirname(entry), '..', 'client'));
-  const server = http.createServer((request, response) => {
+  const serve: http.RequestListener = (request, response) => {
     if (!serveStatic(request, response)) void handler(request, response);
+  };
+  const server = http.createServer((request, response) => {
+    const admitted = admitRequest(request, response);
+    if (admitted === true) serve(request, response);
+    else if (admitted !== false) void admitted.then((go) => go && serve(request, response));
   });
   server.headersTimeout = 20_000;
   server.requestTimeout = 30_000;

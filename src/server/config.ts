@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const flag = z.enum(['0', '1', 'true', 'false', 'yes', 'no']).transform((value) => ['1', 'true', 'yes'].includes(value));
@@ -13,6 +14,21 @@ export const configSchema = z.object({
   DESK_READINESS_FILE: z.string().min(1).default('content/readiness.yaml'),
   /** Names trainees and scenarios in xAPI statements (exports and the LRS): the desk's public address. */
   DESK_PUBLIC_URL: z.url({ message: 'DESK_PUBLIC_URL must be a full URL such as https://desk.example.com/' }).default('http://exception-desk.localhost/'),
+  /** The proxies whose X-Forwarded-For names the client (for the login throttle); unset, the peer's own address counts. */
+  DESK_TRUSTED_PROXY: z
+    .string()
+    .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
+    .refine((list) => list.length > 0 && list.every((address) => isIP(address) !== 0), {
+      message: 'DESK_TRUSTED_PROXY must list the IP addresses of the proxies in front, separated by commas, such as 127.0.0.1 or 10.0.0.5,::1',
+    })
+    .default([]),
+  /** Repeatable writes of each kind (case starts, comments, grades, assignments, sign-offs) one account may make per minute. */
+  DESK_WRITE_LIMIT: z.coerce
+    .number()
+    .int('DESK_WRITE_LIMIT must be a whole number of writes per minute, such as 20.')
+    .min(1, 'DESK_WRITE_LIMIT must be at least 1 (writes per minute per account).')
+    .max(1_000_000, 'DESK_WRITE_LIMIT must be at most 1000000.')
+    .default(20),
   DESK_LRS_ENDPOINT: z.url({ message: 'DESK_LRS_ENDPOINT must be a full URL such as https://lrs.example.com/xapi/' }).optional(),
   DESK_LRS_KEY: z.string().optional(),
   DESK_LRS_SECRET: z.string().optional(),

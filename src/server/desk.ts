@@ -5,6 +5,7 @@ import { ScenarioCatalog } from './scenarios/catalog.ts';
 import { AccountService } from './auth/accounts.ts';
 import { SessionService } from './auth/sessions.ts';
 import { LoginThrottle } from './auth/throttle.ts';
+import { WriteRateLimit } from './limits/write-rate.ts';
 import { AttemptService } from './attempts/attempt-service.ts';
 import { ReadinessPolicyFile } from './readiness/policy-file.ts';
 import type { LrsForwarder } from './lrs/lrs-forwarder.ts';
@@ -20,6 +21,8 @@ export interface Desk {
   accounts: AccountService;
   sessions: SessionService;
   throttle: LoginThrottle;
+  /** Repeatable writes per account and kind per minute (decision 009). */
+  writeRate: WriteRateLimit;
   attempts: AttemptService;
   /** The readiness policy in force (content/readiness.yaml), reloaded when saved. */
   readiness: ReadinessPolicyFile;
@@ -47,6 +50,7 @@ export async function openDesk(config: DeskConfig, options: { watch?: boolean; l
       accounts: new AccountService(store),
       sessions: new SessionService(store),
       throttle: new LoginThrottle(),
+      writeRate: new WriteRateLimit(config.DESK_WRITE_LIMIT),
       attempts: new AttemptService(store, catalog),
       readiness,
     };

@@ -1,7 +1,7 @@
 import type { DeskStore } from '../db/desk-store.ts';
 import type { User } from '../db/schema.ts';
 import type { Role } from '../../domain/people/roles.ts';
-import { DUMMY_HASH, hashPassword, passwordProblem, verifyPassword } from './password.ts';
+import { DUMMY_HASH, hashPassword, isOutdated, passwordProblem, tryVerifyPassword } from './password.ts';
 
 /** A problem a person can fix (duplicate username, weak password); the message is safe to show. */
 export class AccountError extends Error {
@@ -68,6 +68,14 @@ export class AccountService {
     await this.#store.saveAccounts();
   }
 
+  /** Redoes an account's hash with today's parameters after a login proved the password; false when it was current. */
+  async upgradeHash(user: User, password: string): Promise<boolean> {
+    if (!isOutdated(user.passwordHash)) return false;
+    user.passwordHash = await hashPassword(password);
+    await this.#store.saveAccounts();
+    return true;
+  }
+
   async setDisabled(username: string, disabled: boolean): Promise<void> {
     const user = this.find(username);
     if (!user) throw new AccountError(`No account "${username}".`);
@@ -89,10 +97,14 @@ export class AccountService {
     }
   }
 
-  /** The account if the password is right and the account active; the same work is done for unknown names. */
-  async authenticate(username: string, password: string): Promise<User | undefined> {
+  /**
+   * The account if the password is right and the account active (the same work is done for unknown names);
+   * 'busy' at once, before any hashing, when every password thread is in use.
+   */
+  tryAuthenticate(username: string, password: string): Promise<User | undefined> | 'busy' {
     const user = this.find(username);
-    const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-    return ok && user && !user.disabled ? user : undefined;
+    const checking = tryVerifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+    if (checking === 'busy') return 'busy';
+    return checking.then((ok) => (ok && user && !user.disabled ? user : undefined));
   }
 }

@@ -4,6 +4,7 @@ import { Low } from 'lowdb';
 import { acquireDataDirLock, type DataDirLock } from '../store/data-dir-lock.ts';
 import { mkdirDurable, startDurableWrites, writeFileDurable } from '../store/durable-write.ts';
 import { JsonFileAdapter, openJsonFile } from '../store/json-file-adapter.ts';
+import { makePrivate } from '../store/file-modes.ts';
 import {
   accountsFileSchema,
   attemptFileSchema,
@@ -47,6 +48,8 @@ export class DeskStore {
     await mkdirDurable(path.join(dir, 'attempts'));
     const lock = acquireDataDirLock(dir);
     try {
+      // Folders made and files written before data was private to the server's user are made so now.
+      await makePrivate(dir);
       const accounts = await openJsonFile(path.join(dir, 'accounts.json'), accountsFileSchema, EMPTY_ACCOUNTS);
       const sessions = await openJsonFile(path.join(dir, 'sessions.json'), sessionsFileSchema, EMPTY_SESSIONS);
       const store = new DeskStore(dir, lock, accounts, sessions);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Low } from 'lowdb';
 import { z } from 'zod';
 import { openJsonFile } from '../store/json-file-adapter.ts';
+import { DIR_MODE, FILE_MODE } from '../store/file-modes.ts';
 import type { XapiStatement } from '../../domain/export/xapi-statements.ts';
 
 const queueFileSchema = z.object({
@@ -31,7 +32,7 @@ export class LrsQueue {
 
   static async open(dataDir: string): Promise<LrsQueue> {
     const dir = path.join(dataDir, 'lrs');
-    await mkdir(dir, { recursive: true });
+    await mkdir(dir, { recursive: true, mode: DIR_MODE });
     const db = await openJsonFile(path.join(dir, 'queue.json'), queueFileSchema, { version: 1, pending: [] });
     const log = await readFile(path.join(dir, 'enqueued.log'), 'utf8').catch(() => '');
     return new LrsQueue(dir, db, new Set(log.split('\n').filter(Boolean)));
@@ -52,7 +53,7 @@ export class LrsQueue {
     if (!fresh.length) return 0;
     this.#db.data.pending.push(...(fresh as unknown as QueueFile['pending']));
     await this.#db.write();
-    const handle = await open(path.join(this.dir, 'enqueued.log'), 'a');
+    const handle = await open(path.join(this.dir, 'enqueued.log'), 'a', FILE_MODE);
     try {
       await handle.appendFile(`${fresh.map((statement) => statement.id).join('\n')}\n`);
       await handle.sync();

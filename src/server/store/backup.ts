@@ -1,6 +1,7 @@
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fsyncDir, mkdirDurable, writeFileDurable } from './durable-write.ts';
+import { DIR_MODE } from './file-modes.ts';
 
 /** Where a backup went and how much it holds. */
 export type BackupResult = { dir: string; files: number; bytes: number };
@@ -72,7 +73,7 @@ async function makeBackupFolder(out: string, now: Date): Promise<string> {
   for (let n = 1; ; n++) {
     const dir = n === 1 ? base : `${base}-${n}`; // two backups in the same second
     try {
-      await mkdir(dir);
+      await mkdir(dir, { mode: DIR_MODE });
       await fsyncDir(out);
       return dir;
     } catch (error) {

@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, uptime } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { DIR_MODE, FILE_MODE } from './file-modes.ts';
 
 /** What the lock file holds: which process owns the data directory, on which host, since when. */
 const lockOwnerSchema = z.object({ pid: z.int().positive(), hostname: z.string(), startedAt: z.iso.datetime() });
@@ -48,7 +49,7 @@ const wired = new WeakSet<DataDirLock>();
 /** Takes `<dir>/.lock` (exclusive create), replacing a stale one; throws DataDirLockedError while a live process holds it. */
 export function acquireDataDirLock(dir: string): DataDirLock {
   const path = join(resolve(dir), '.lock');
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: DIR_MODE });
   const owner: LockOwner = { pid: process.pid, hostname: hostname(), startedAt: new Date().toISOString() };
   // The token makes our content unique, so release() never deletes a lock that someone else re-created.
   const mine = JSON.stringify({ ...owner, token: randomUUID() });
@@ -56,7 +57,7 @@ export function acquireDataDirLock(dir: string): DataDirLock {
   let replacedUnreadableLock = false;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     try {
-      writeFileSync(path, mine, { flag: 'wx' });
+      writeFileSync(path, mine, { flag: 'wx', mode: FILE_MODE });
       heldHere.add(path);
       return { path, takenOverFrom, replacedUnreadableLock, release: () => releaseIfOurs(path, mine) };
     } catch (error) {

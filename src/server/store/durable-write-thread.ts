@@ -70,7 +70,7 @@ export function durableWriteThread(): void {
     const dir = dirname(path);
     const spare = join(dir, `.${basename(path)}.spare`);
     const previous = join(dir, `.${basename(path)}.previous`);
-    const fd = await run<number>((done) => fs.open(spare, 'w', done));
+    const fd = await run<number>((done) => fs.open(spare, 'w', 0o600, done)); // private to the server's user
     try {
       await run((done) => fs.writeFile(fd, data, done));
       await run((done) => fs.fsync(fd, done));

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { DIR_MODE } from './file-modes.ts';
 import { durableWriteThread, type DurableWrite, type DurableWriteReply, type DurableWriteRequest } from './durable-write-thread.ts';
 
 // Decision 005 in src/server/DECISIONS.md: the six file-system calls of a durable write run on one
@@ -83,7 +84,7 @@ export async function stopDurableWrites(): Promise<void> {
 
 /** Makes a folder and any missing parents, and syncs each new entry into the folder above it. */
 export async function mkdirDurable(dir: string): Promise<void> {
-  const created = await mkdir(dir, { recursive: true });
+  const created = await mkdir(dir, { recursive: true, mode: DIR_MODE });
   if (created === undefined) return;
   for (let folder = dir; folder !== dirname(created); folder = dirname(folder)) await fsyncDir(dirname(folder));
 }

@@ -95,11 +95,14 @@ describe('sessions and headers', () => {
     expect(result.cookie).toBe('');
   });
 
-  test('logins are throttled per account after five failures, even with the right password', async () => {
-    for (let attempt = 0; attempt < 5; attempt++) expect((await logIn('chloe', 'wrong password!')).status).toBe(401);
+  test('wrong passwords slow an account down from that address, even for the right password, and say for how long', async () => {
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 5; attempt++) statuses.push((await logIn('chloe', 'wrong password!')).status);
+    expect(statuses.slice(0, 3)).toEqual([401, 401, 401]);
+    expect(statuses.slice(3)).toContain(429);
     const blocked = await logIn('chloe');
     expect(blocked.status).toBe(429);
-    expect(blocked.text).toContain('Too many failed attempts. Try again in 15 minutes.');
+    expect(blocked.text).toMatch(/Too many failed attempts for this account from your address. Try again in \d+ seconds?\./);
   });
 
   test('security headers on every page, and no caching of authenticated pages', async () => {

@@ -52,19 +52,3 @@ describe('DeskStore', () => {
     expect(again.store.attempt(attempt.id)?.scenarioId).toBe('same-po-two-doors');
   });
 });
-
-describe('LoginThrottle', () => {
-  test('five failures for an account pause it for the window, and success resets it', async () => {
-    const { LoginThrottle } = await import('../../../src/server/auth/throttle.ts');
-    let now = 0;
-    const throttle = new LoginThrottle(() => now);
-    for (let failure = 0; failure < 5; failure++) throttle.fail('ava', '10.0.0.1');
-    expect(throttle.retryAfter('ava', '10.0.0.2')).toBe(900);
-    expect(throttle.retryAfter('ben', '10.0.0.2')).toBe(0);
-    now += 901_000;
-    expect(throttle.retryAfter('ava', '10.0.0.2')).toBe(0);
-    throttle.fail('ava', '10.0.0.1');
-    throttle.succeed('ava');
-    expect(throttle.retryAfter('ava', '10.0.0.1')).toBe(0);
-  });
-});

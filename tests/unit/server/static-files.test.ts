@@ -25,7 +25,8 @@ describe('staticFiles', () => {
     const { base, close } = await serve(dir);
     const js = await request(`${base}/_astro/app.abc.js`);
     expect(js.statusCode).toBe(200);
-    expect(js.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(js.headers['content-type']).toMatch(/^text\/javascript/);
+    expect(js.headers['x-content-type-options']).toBe('nosniff');
     expect(js.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(await js.body.text()).toBe('console.log(1)');
     const icon = await request(`${base}/favicon.svg`);
@@ -34,6 +35,30 @@ describe('staticFiles', () => {
     const page = await request(`${base}/train`);
     expect(page.statusCode).toBe(418);
     await page.body.dump();
+    close();
+  });
+
+  test('a file answers 304 to its own ETag, and a byte range with 206', async () => {
+    const dir = await tempDataDir();
+    await mkdir(path.join(dir, '_astro'));
+    await writeFile(path.join(dir, '_astro', 'page.abc.css'), 'body{color:red}');
+    const { base, close } = await serve(dir);
+    const first = await request(`${base}/_astro/page.abc.css`);
+    const etag = String(first.headers.etag ?? '');
+    expect(etag).not.toBe('');
+    await first.body.dump();
+    const again = await request(`${base}/_astro/page.abc.css`, { headers: { 'if-none-match': etag } });
+    expect(again.statusCode).toBe(304);
+    expect(again.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(await again.body.text()).toBe('');
+    const part = await request(`${base}/_astro/page.abc.css`, { headers: { range: 'bytes=5-9' } });
+    expect(part.statusCode).toBe(206);
+    expect(part.headers['content-range']).toBe('bytes 5-9/15');
+    expect(await part.body.text()).toBe('color');
+    const head = await request(`${base}/_astro/page.abc.css`, { method: 'HEAD' });
+    expect(head.statusCode).toBe(200);
+    expect(head.headers['content-length']).toBe('15');
+    await head.body.dump();
     close();
   });
 

@@ -1,0 +1,91 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { hashThreadsBusy } from '../auth/hash-threads.ts';
+import { routeFor } from './routes.ts';
+
+/** The largest request body the server reads (forms and actions); astro.config.mjs gives Astro the same. */
+export const BODY_LIMIT_BYTES = 64 * 1024;
+
+const refuse = (response: ServerResponse, status: number, message: string, headers: Record<string, string> = {}) =>
+  response
+    .writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store', ...headers })
+    .end(`${message}\n`);
+
+const tooLarge = (response: ServerResponse) =>
+  refuse(response, 413, `The request body is larger than the ${BODY_LIMIT_BYTES / 1024} KB this server accepts. Send less.`, { Connection: 'close' });
+
+/**
+ * What the Node server checks before a request reaches the static files or Astro: the method the path
+ * serves (405 with Allow otherwise; OPTIONS answers with Allow), a login while every password thread is
+ * busy (429), and the body's size (413, whether it is
+ * declared in Content-Length or sent in chunks). A chunked body within the limit is read here and handed
+ * on whole (Astro's Node adapter takes `request.body` when it is set). Returns whether to go on.
+ */
+export function admitRequest(request: IncomingMessage, response: ServerResponse): boolean | Promise<boolean> {
+  const method = request.method ?? 'GET';
+  const pathname = (request.url ?? '/').split('?')[0] ?? '/';
+  const allowed = routeFor(pathname).methods;
+  if (!allowed.includes(method)) {
+    const allow = allowed.join(', ');
+    if (method === 'OPTIONS') response.writeHead(204, { Allow: allow }).end();
+    else refuse(response, 405, `${pathname} does not take ${method.slice(0, 20)} requests; it takes ${allow}.`, { Allow: allow });
+    return false;
+  }
+  if (method === 'GET' || method === 'HEAD') return true;
+  if (busyLogin(pathname, response)) return false;
+  const declared = request.headers['content-length'];
+  if (declared !== undefined) {
+    if (Number(declared) > BODY_LIMIT_BYTES) {
+      tooLarge(response);
+      return false;
+    }
+    return true;
+  }
+  if (request.headers['transfer-encoding'] === undefined) return true;
+  return readChunked(request, response);
+}
+
+const BUSY_PAGE =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Log in · Exception Desk</title></head><body><main><h1>Log in</h1>' +
+  '<p>The server is checking many logins at this moment. Try again in a second.</p><p><a href="/login">Back to the login form</a></p></main></body></html>';
+
+/**
+ * A login while every password thread is busy would be refused anyway (decision 008): refused here, before
+ * Astro reads or renders anything, so a flood of them costs the main thread next to nothing.
+ */
+function busyLogin(pathname: string, response: ServerResponse): boolean {
+  if ((pathname !== '/login' && pathname !== '/login/') || !hashThreadsBusy()) return false;
+  response
+    .writeHead(429, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Retry-After': '1',
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+    })
+    .end(BUSY_PAGE);
+  return true;
+}
+
+function readChunked(request: IncomingMessage, response: ServerResponse): Promise<boolean> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= BODY_LIMIT_BYTES) return void chunks.push(chunk);
+      request.off('data', onData);
+      chunks.length = 0;
+      tooLarge(response);
+      // The rest is read and dropped, so the client sees the answer instead of a reset connection.
+      request.resume();
+      resolve(false);
+    };
+    request.on('data', onData);
+    request.once('end', () => {
+      if (size > BODY_LIMIT_BYTES) return;
+      (request as IncomingMessage & { body?: Buffer }).body = Buffer.concat(chunks);
+      resolve(true);
+    });
+    request.once('error', () => resolve(false));
+  });
+}

@@ -1,0 +1,40 @@
+/** What a route takes beyond GET and HEAD, and which kind of repeatable write it is (rate-limited per account). */
+export interface RouteRule {
+  methods: readonly string[];
+  /** Words for the write's kind in a 429 message; unset for routes whose posts are not limited here. */
+  writes?: string;
+}
+
+const GET_POST = ['GET', 'HEAD', 'POST'] as const;
+/** Grades from the review queue and from a debrief share one limit. */
+const FEEDBACK = 'comments, replies and grades';
+
+/**
+ * The routes that take more than GET and HEAD, as Astro names them (src/pages); every other path serves
+ * GET and HEAD only. Unlimited posts: logins have their own throttle, logout ends a session, an answer or
+ * hint moves an attempt one step (bounded by the attempts started), and a playtest saves nothing.
+ */
+export const ROUTES: Record<string, RouteRule> = {
+  '/login': { methods: GET_POST },
+  '/logout': { methods: ['POST'] },
+  '/_actions/[name]': { methods: ['POST'] },
+  '/train/[id]': { methods: GET_POST, writes: 'case starts' },
+  '/attempts/[id]': { methods: GET_POST, writes: FEEDBACK },
+  '/review': { methods: GET_POST, writes: FEEDBACK },
+  '/team/assignments': { methods: GET_POST, writes: 'assignment changes' },
+  '/review/sign-offs': { methods: GET_POST, writes: 'sign-off changes' },
+  '/author/[id]/playtest': { methods: GET_POST },
+};
+
+const READ_ONLY: RouteRule = { methods: ['GET', 'HEAD'] };
+
+const matchers = Object.entries(ROUTES).map(([route, rule]) => {
+  const pattern = route.split('/').map((part) => (/^\[\w+\]$/.test(part) ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/');
+  return { route, test: new RegExp(`^${pattern}/?$`), rule };
+});
+
+/** The rule for a path, and its route's name (the path itself when it is read-only). */
+export function routeFor(pathname: string): RouteRule & { route: string } {
+  const found = matchers.find((matcher) => matcher.test.test(pathname));
+  return found ? { route: found.route, ...found.rule } : { route: pathname, ...READ_ONLY };
+}
