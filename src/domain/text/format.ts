@@ -1,3 +1,4 @@
+import { formatDuration } from '../clock.ts';
 const LABELS: Record<string, string> = {
   po: 'PO',
   requestedShip: 'Requested ship',
@@ -27,6 +28,15 @@ export function money(amount: number, currency = 'USD'): string {
   } catch {
     return `${amount.toLocaleString('en-US', { maximumFractionDigits: 2 })} ${currency}`;
   }
+}
+
+/** An effect as short phrases: `+2 h`, `-10 sentiment`, `$4,500.00`; nothing for a part that is zero. */
+export function effectParts(effect: { minutes: number; sentiment: number; dollars: number }): string[] {
+  return [
+    effect.minutes > 0 ? `+${formatDuration(effect.minutes)}` : '',
+    effect.sentiment !== 0 ? `${effect.sentiment > 0 ? '+' : ''}${effect.sentiment} sentiment` : '',
+    effect.dollars > 0 ? money(effect.dollars) : '',
+  ].filter(Boolean);
 }
 
 export const count = (value: number): string => value.toLocaleString('en-US');

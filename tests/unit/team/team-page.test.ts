@@ -24,7 +24,8 @@ describe('the seeded demo tells the story', () => {
     expect(row('ben').readiness.verdict).toBe('close');
     expect(row('ben').readiness.reasons).toEqual(['Address problem: No assessment in this category yet.']);
     expect(row('chloe').readiness.verdict).toBe('not yet');
-    expect(row('chloe').readiness.reasons[0]).toMatch(/^Routing: \d+% over the last 20 routed decisions; \d+ sent higher than needed/);
+    // Failed and partial endings are charged rework time (scoring decision 001), so chloe may also miss a category; her routing is still a reason.
+    expect(row('chloe').readiness.reasons.find((reason) => reason.startsWith('Routing:'))).toMatch(/^Routing: \d+% over the last 20 routed decisions; \d+ sent higher than needed/);
     expect(row('dev').overdue).toBe(1);
     expect(row('emma').attempts).toBeLessThanOrEqual(6);
     expect(row('emma').readiness.verdict).toBe('not yet');
