@@ -43,7 +43,8 @@ export function checkScenarioText(text: string, lint: LintContext): Checked<Scen
   const source = readYaml(text);
   const shape = validate(source, variantsPartSchema);
   // A variant the schema refuses is still checked, with stand-ins for what it refused.
-  const stood = shape.value ? undefined : source.syntaxErrors.length ? undefined : withStandIns(source.data, variantsPartSchema);
+  const isMapping = source.data !== null && typeof source.data === 'object' && !Array.isArray(source.data);
+  const stood = shape.value || !isMapping ? undefined : withStandIns(source.data, variantsPartSchema);
   const part = shape.value ?? stood?.value;
   if (!part) return { findings: shape.findings };
   const raw = (stood ? withoutPaths(source.data as Record<string, unknown>, stood.replaced) : source.data) as Record<string, unknown>;
