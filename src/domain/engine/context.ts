@@ -15,6 +15,8 @@ export interface DecisionRecord {
   effect: Effect;
   /** The step or ending the decision led to. */
   next: string;
+  /** What the ending this decision led to cost, when it led to an ending that carries an effect. */
+  endingEffect?: Effect;
 }
 
 /** What an attempt's machine carries: the simulated world and the decision log. */
@@ -31,6 +33,18 @@ export interface AttemptContext {
   hints: string[];
 }
 
+/** What a trainee asks of an attempt, as stored and replayed. */
 export type AttemptEvent =
   | { type: 'answer.submit'; stepId: string; answer: Answer }
+  | { type: 'hint.request'; stepId: string };
+
+/** An answer worked out once, outside the machine: the decision it makes and the context after it. */
+export interface ResolvedAnswer {
+  decision: DecisionRecord;
+  context: AttemptContext;
+}
+
+/** What the machine itself receives: answers arrive already resolved, so guards and actions only read them. */
+export type MachineEvent =
+  | { type: 'answer.resolved'; resolution: ResolvedAnswer }
   | { type: 'hint.request'; stepId: string };

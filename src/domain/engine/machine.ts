@@ -1,41 +1,30 @@
 import { assertEvent, assign, initialTransition, setup, transition, type SnapshotFrom } from 'xstate';
 import type { Scenario } from '../scenario/schema.ts';
 import type { Answer } from './answer.ts';
-import type { AttemptContext, AttemptEvent, Mode } from './context.ts';
+import type { AttemptContext, AttemptEvent, MachineEvent, Mode } from './context.ts';
+import { hintOffered } from './hint.ts';
 import { initialContext, resolveAnswer } from './resolve.ts';
 import { stepTargets } from '../scenario/graph.ts';
 
 /** Builds the XState machine that runs one scenario; every step and ending is a state. */
 export function compileScenario(scenario: Scenario) {
-  const answered = (context: AttemptContext, event: AttemptEvent) =>
-    event.type === 'answer.submit' ? resolveAnswer(scenario, context, event.stepId, event.answer) : undefined;
-
   const base = setup({
     types: {
       context: {} as AttemptContext,
-      events: {} as AttemptEvent,
+      events: {} as MachineEvent,
       input: {} as { mode: Mode },
     },
     guards: {
-      /** The answer fits this step and leads to `target`. */
-      leadsTo: ({ context, event }, params: { stepId: string; target: string }) => {
-        if (event.type !== 'answer.submit' || event.stepId !== params.stepId) return false;
-        const resolution = answered(context, event);
-        return resolution?.ok === true && resolution.decision.next === params.target;
-      },
-      /** Hints are offered in practice and playtest, once per step, where the author wrote one. */
+      /** The resolved answer is for this step and leads to `target`. */
+      leadsTo: ({ event }, params: { stepId: string; target: string }) =>
+        event.type === 'answer.resolved' && event.resolution.decision.stepId === params.stepId && event.resolution.decision.next === params.target,
       hintAvailable: ({ context, event }, params: { stepId: string }) =>
-        event.type === 'hint.request' &&
-        event.stepId === params.stepId &&
-        context.mode !== 'assessment' &&
-        !context.hints.includes(params.stepId) &&
-        Boolean(scenario.steps[params.stepId]?.hint),
+        event.type === 'hint.request' && event.stepId === params.stepId && hintOffered(scenario, context, params.stepId),
     },
     actions: {
-      recordDecision: assign(({ context, event }) => {
-        assertEvent(event, 'answer.submit');
-        const resolution = answered(context, event);
-        return resolution?.ok ? resolution.context : {};
+      recordDecision: assign(({ event }) => {
+        assertEvent(event, 'answer.resolved');
+        return event.resolution.context;
       }),
       recordHint: assign(({ context, event }) => {
         assertEvent(event, 'hint.request');
@@ -44,11 +33,12 @@ export function compileScenario(scenario: Scenario) {
     },
   });
 
-  const states: Record<string, object> = {};
+  type States = NonNullable<Parameters<typeof base.createMachine>[0]['states']>;
+  const states: States = {};
   for (const [stepId, step] of Object.entries(scenario.steps)) {
     states[stepId] = {
       on: {
-        'answer.submit': stepTargets(step).map((target) => ({
+        'answer.resolved': stepTargets(step).map((target) => ({
           target,
           guard: { type: 'leadsTo', params: { stepId, target } },
           actions: 'recordDecision',
@@ -68,7 +58,7 @@ export function compileScenario(scenario: Scenario) {
     id: scenario.id,
     initial: scenario.start,
     context: ({ input }) => contextFor(input?.mode),
-    states: states as never,
+    states,
   });
 }
 
@@ -95,9 +85,9 @@ export function submitAnswer(scenario: Scenario, machine: ScenarioMachine, snaps
   if (currentNode(snapshot) !== stepId) {
     return { ok: false, code: 'stale', reason: 'That step has already been answered; here is where the case stands now.', snapshot };
   }
-  const check = resolveAnswer(scenario, snapshot.context, stepId, answer);
-  if (!check.ok) return { ok: false, code: 'invalid', reason: check.reason, snapshot };
-  const [next] = transition(machine, snapshot, { type: 'answer.submit', stepId, answer });
+  const resolution = resolveAnswer(scenario, snapshot.context, stepId, answer);
+  if (!resolution.ok) return { ok: false, code: 'invalid', reason: resolution.reason, snapshot };
+  const [next] = transition(machine, snapshot, { type: 'answer.resolved', resolution: { decision: resolution.decision, context: resolution.context } });
   return { ok: true, snapshot: next };
 }
 

@@ -2,12 +2,10 @@ import type { Scenario, Step } from '../scenario/schema.ts';
 import { noEffect } from '../scenario/schema.ts';
 import { answerProblem, type Answer } from './answer.ts';
 import { pickBranch } from './branch.ts';
-import type { AttemptContext, DecisionRecord } from './context.ts';
+import type { AttemptContext, DecisionRecord, ResolvedAnswer } from './context.ts';
 import { scoreAnswer } from '../scoring/step-score.ts';
 
-export type Resolution =
-  | { ok: true; decision: DecisionRecord; context: AttemptContext }
-  | { ok: false; reason: string };
+export type Resolution = ({ ok: true } & ResolvedAnswer) | { ok: false; reason: string };
 
 const clampSentiment = (value: number) => Math.max(0, Math.min(100, value));
 
@@ -20,8 +18,9 @@ export function revealFor(scenario: Scenario, target: string, revealed: readonly
 }
 
 /**
- * Applies an answer to the step it was given for: scores it, adds its effect, picks where it leads and
- * reveals what that step shows. Pure: the machine's guards and actions both call it.
+ * Applies an answer to the step it was given for: scores it, adds its effect, picks where it leads, adds
+ * the effect of the ending it leads to, and reveals what the next step shows. Pure; called once per
+ * answer, before the machine sees it.
  */
 export function resolveAnswer(scenario: Scenario, context: AttemptContext, stepId: string, answer: Answer): Resolution {
   const step: Step | undefined = scenario.steps[stepId];
@@ -48,15 +47,16 @@ export function resolveAnswer(scenario: Scenario, context: AttemptContext, stepI
   if (!next) return { ok: false, reason: `Step "${stepId}" has no branch for this answer; the scenario needs a final plain "goto".` };
 
   const hinted = context.hints.includes(stepId);
-  const decision: DecisionRecord = { stepId, kind: step.kind, answer, score, critical, hinted, effect, next };
+  const endingEffect = scenario.endings[next]?.effect;
+  const decision: DecisionRecord = { stepId, kind: step.kind, answer, score, critical, hinted, effect, next, ...(endingEffect ? { endingEffect } : {}) };
   return {
     ok: true,
     decision,
     context: {
       ...context,
-      minutes,
-      sentiment,
-      dollars,
+      minutes: minutes + (endingEffect?.minutes ?? 0),
+      sentiment: clampSentiment(sentiment + (endingEffect?.sentiment ?? 0)),
+      dollars: dollars + (endingEffect?.dollars ?? 0),
       revealed: revealFor(scenario, next, context.revealed, option?.reveal ?? []),
       decisions: [...context.decisions, decision],
     },

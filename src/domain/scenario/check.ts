@@ -42,11 +42,16 @@ function validate<T>(source: YamlSource, schema: z.ZodType<T>): { value?: T; fin
 export function checkScenarioText(text: string, lint: LintContext): Checked<Scenario> {
   const source = readYaml(text);
   const shape = validate(source, variantsPartSchema);
-  if (shape.findings.length || !shape.value) return { findings: shape.findings };
-  const raw = source.data as Record<string, unknown>;
+  // A variant the schema refuses is still checked, with stand-ins for what it refused.
+  const isMapping = source.data !== null && typeof source.data === 'object' && !Array.isArray(source.data);
+  const stood = shape.value || !isMapping ? undefined : withStandIns(source.data, variantsPartSchema);
+  const part = shape.value ?? stood?.value;
+  if (!part) return { findings: shape.findings };
+  const raw = (stood ? withoutPaths(source.data as Record<string, unknown>, stood.replaced) : source.data) as Record<string, unknown>;
   const { variants: writtenVariants, ...base } = raw;
-  const overlays = shape.value.variants ?? [];
+  const overlays = part.variants ?? [];
   const fileFindings: Finding[] = [
+    ...shape.findings,
     ...duplicateVariantIds(overlays).map((index) => source.place({ severity: 'error', code: 'duplicate-id', path: ['variants', index, 'id'], message: `Variant id "${overlays[index]?.id}" is used twice. Each variant needs its own id.` })),
     ...unusedValues(raw, overlays).map((finding) => source.place(finding)),
   ];
@@ -140,6 +145,17 @@ function mergeVariantFindings(ids: readonly string[], perVariant: readonly Place
     }
   }
   return merged;
+}
+
+/** The data without the keys at `paths` (parts of a variant the schema refused). */
+function withoutPaths(data: Record<string, unknown>, paths: readonly (string | number)[][]): Record<string, unknown> {
+  const copy = structuredClone(data);
+  for (const path of paths) {
+    let holder: unknown = copy;
+    for (const key of path.slice(0, -1)) holder = holder && typeof holder === 'object' ? (holder as Record<string | number, unknown>)[key] : undefined;
+    if (holder && typeof holder === 'object' && !Array.isArray(holder)) delete (holder as Record<string | number, unknown>)[path.at(-1) as string];
+  }
+  return copy;
 }
 
 /** Indexes of variants whose id repeats an earlier one. */

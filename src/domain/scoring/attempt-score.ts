@@ -31,6 +31,8 @@ export interface AttemptScore {
   routing: { matched: number; routed: number; accuracy: number | null };
   totals: { minutes: number; sentiment: number; dollars: number };
   senior: { minutes: number; sentiment: number; dollars: number };
+  /** Minutes charged on top of `totals.minutes` because the case ended unresolved (see DECISIONS.md). */
+  reworkMinutes?: number;
   critical: boolean;
   /** Written answers not yet reviewed; the score counts only what is graded until then. */
   pendingReview: string[];
@@ -40,6 +42,13 @@ export interface AttemptScore {
   /** Why the attempt did not pass, in words for the trainee; empty when it passed. */
   shortfalls: string[];
 }
+
+/**
+ * Minutes an unresolved case still costs: someone works it again, as long as the senior path takes.
+ * A failed or partial ending is charged them on top of the minutes spent, so failing early never saves time.
+ */
+export const reworkFor = (result: EndingResult | undefined, seniorMinutes: number): number =>
+  result === 'failed' || result === 'partial' ? seniorMinutes : 0;
 
 /** How well a cost compares with the senior's: 1 when no worse, shrinking as it grows past the slack. */
 const costPart = (mine: number, senior: number, slack: number) => Math.min(1, (senior + slack) / (mine + slack));
@@ -65,9 +74,11 @@ export function scoreAttempt(
 
   const totals = { minutes: context.minutes, sentiment: context.sentiment, dollars: context.dollars };
   const seniorTotals = { minutes: senior.context.minutes, sentiment: senior.context.sentiment, dollars: senior.context.dollars };
+  const result = ending ? scenario.endings[ending]?.result : undefined;
+  const reworkMinutes = reworkFor(result, seniorTotals.minutes);
   const parts = {
     decisions: graded.length ? graded.reduce((sum, score) => sum + score, 0) / graded.length : 0,
-    time: costPart(totals.minutes, seniorTotals.minutes, MINUTES_SLACK),
+    time: costPart(totals.minutes + reworkMinutes, seniorTotals.minutes, MINUTES_SLACK),
     sentiment: seniorTotals.sentiment <= 0 ? 1 : Math.min(1, totals.sentiment / seniorTotals.sentiment),
     dollars: costPart(totals.dollars, seniorTotals.dollars, DOLLARS_SLACK),
   };
@@ -78,7 +89,6 @@ export function scoreAttempt(
     weightSum;
   const score = Math.round(weighted * 1000) / 10;
 
-  const result = ending ? scenario.endings[ending]?.result : undefined;
   const critical = decisions.some((decision) => decision.critical);
   const passMark = scenario.scoring?.passMark ?? DEFAULT_PASS_MARK;
   const pendingReview = decisions.filter((decision) => decision.score === null).map((decision) => decision.stepId);
@@ -100,6 +110,7 @@ export function scoreAttempt(
     },
     totals,
     senior: seniorTotals,
+    reworkMinutes,
     critical,
     pendingReview,
     ending,

@@ -1,3 +1,4 @@
+import { formatDuration } from '../clock.ts';
 const LABELS: Record<string, string> = {
   po: 'PO',
   requestedShip: 'Requested ship',
@@ -34,6 +35,14 @@ export const joinClauses = (texts: readonly string[]): string => texts.map((text
 
 /** `1 assessment`, `3 assessments`. */
 export const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;
+/** An effect as short phrases: `+2 h`, `-10 sentiment`, `$4,500.00`; nothing for a part that is zero. */
+export function effectParts(effect: { minutes: number; sentiment: number; dollars: number }): string[] {
+  return [
+    effect.minutes > 0 ? `+${formatDuration(effect.minutes)}` : '',
+    effect.sentiment !== 0 ? `${effect.sentiment > 0 ? '+' : ''}${effect.sentiment} sentiment` : '',
+    effect.dollars > 0 ? money(effect.dollars) : '',
+  ].filter(Boolean);
+}
 
 export const count = (value: number): string => value.toLocaleString('en-US');
 

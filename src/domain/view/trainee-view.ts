@@ -1,4 +1,5 @@
 import type { Effect, EndingResult, Scenario, Verdict } from '../scenario/schema.ts';
+import { hintOffered } from '../engine/hint.ts';
 import type { AttemptContext, DecisionRecord, Mode } from '../engine/context.ts';
 import { seniorAnswer } from '../engine/senior-path.ts';
 import { MAX_WRITTEN_ANSWER, type Answer } from '../engine/answer.ts';
@@ -84,7 +85,7 @@ function stepView(scenario: Scenario, stepId: string, context: AttemptContext, s
   const common = {
     id: stepId,
     prompt: step.prompt,
-    hintAvailable: context.mode !== 'assessment' && Boolean(step.hint) && !opened,
+    hintAvailable: hintOffered(scenario, context, stepId),
     ...(opened && step.hint ? { hint: step.hint } : {}),
   };
   // Sorted by id first, so an author reordering the file does not move options under a live attempt.

@@ -6,7 +6,8 @@ import { hasErrors } from '../../../src/domain/scenario/finding.ts';
 import { reachableFrom } from '../../../src/domain/scenario/graph.ts';
 import type { Scenario, Step } from '../../../src/domain/scenario/schema.ts';
 import type { Answer } from '../../../src/domain/engine/answer.ts';
-import type { AttemptEvent } from '../../../src/domain/engine/context.ts';
+import type { AttemptEvent, MachineEvent } from '../../../src/domain/engine/context.ts';
+import { resolveAnswer } from '../../../src/domain/engine/resolve.ts';
 import { compileScenario, currentNode, replayAttempt, type AttemptSnapshot } from '../../../src/domain/engine/machine.ts';
 import { fixtureText, lines, playbooks, shippedScenarioFiles, taxonomyText } from './load.ts';
 
@@ -34,28 +35,34 @@ function answersFor(step: Step): Answer[] {
 /** Plays every suggested answer from every state, keyed by what branches can see: the node, minutes, sentiment and the steps visited. */
 function explore(scenario: Scenario) {
   const machine = compileScenario(scenario);
+  const refused: string[] = [];
   const options = {
     input: { mode: 'playtest' as const },
     limit: STATE_LIMIT,
-    events: (snapshot: AttemptSnapshot): AttemptEvent[] => {
+    // The machine receives answers already resolved, as submitAnswer sends them; a refused answer is a problem.
+    events: (snapshot: AttemptSnapshot): MachineEvent[] => {
       const node = currentNode(snapshot);
       const step = scenario.steps[node];
-      return step ? answersFor(step).map((answer) => ({ type: 'answer.submit', stepId: node, answer })) : [];
+      return (step ? answersFor(step) : []).flatMap((answer): MachineEvent[] => {
+        const resolution = resolveAnswer(scenario, snapshot.context, node, answer);
+        if (!resolution.ok) refused.push(`${node}: ${JSON.stringify(answer)} is refused: ${resolution.reason}`);
+        return resolution.ok ? [{ type: 'answer.resolved', resolution: { decision: resolution.decision, context: resolution.context } }] : [];
+      });
     },
     serializeState: (snapshot: AttemptSnapshot) => {
       const { minutes, sentiment, decisions } = snapshot.context;
       return JSON.stringify([snapshot.value, minutes, sentiment, [...new Set(decisions.map((decision) => decision.stepId))].sort()]);
     },
   };
-  return { machine, adjacency: getAdjacencyMap(machine, options), shortest: getShortestPaths(machine, options), serialize: options.serializeState };
+  return { machine, adjacency: getAdjacencyMap(machine, options), shortest: getShortestPaths(machine, options), serialize: options.serializeState, refused };
 }
 
 /** Everything the analysis finds wrong with a scenario's paths, as sentences; [] when every path ends. */
 function pathProblems(scenario: Scenario) {
-  const { machine, adjacency, shortest, serialize } = explore(scenario);
-  const problems: string[] = [];
+  const { machine, adjacency, shortest, serialize, refused } = explore(scenario);
+  const problems: string[] = [...new Set(refused)];
   // The adjacency map's keys are branded strings, which Object.values cannot see through.
-  type Move = { event: AttemptEvent; state: AttemptSnapshot };
+  type Move = { event: MachineEvent; state: AttemptSnapshot };
   const entries = Object.entries(adjacency).map(([key, { state, transitions }]) => [key, { state, moves: Object.values(transitions) as Move[] }] as const);
 
   // Each suggested answer is accepted and moves the attempt on.
@@ -64,7 +71,7 @@ function pathProblems(scenario: Scenario) {
     if (moves.length === 0) problems.push(`${currentNode(state)}: no answer to try`);
     for (const { event, state: next } of moves) {
       if (next.context.decisions.length !== state.context.decisions.length + 1) {
-        problems.push(`${currentNode(state)}: ${JSON.stringify(event.type === 'answer.submit' ? event.answer : event)} is refused`);
+        problems.push(`${currentNode(state)}: ${JSON.stringify(event.type === 'answer.resolved' ? event.resolution.decision.answer : event)} does not move the attempt on`);
       }
     }
   }
@@ -94,7 +101,7 @@ function pathProblems(scenario: Scenario) {
     if (path.state.status === 'done' && !(path.weight >= (shortestTo.get(ending)?.weight ?? Infinity))) shortestTo.set(ending, path);
   }
   for (const [ending, path] of shortestTo) {
-    const events = path.steps.map((step) => step.event).filter((event): event is AttemptEvent => event.type === 'answer.submit');
+    const events = path.steps.flatMap((step): AttemptEvent[] => (step.event.type === 'answer.resolved' ? [{ type: 'answer.submit', stepId: step.event.resolution.decision.stepId, answer: step.event.resolution.decision.answer }] : []));
     const replayed = replayAttempt(scenario, machine, 'playtest', events);
     if (currentNode(replayed) !== ending) problems.push(`replaying the shortest path to ${ending} ends at ${currentNode(replayed)}`);
   }
@@ -123,10 +130,10 @@ describe('the scenario library', () => {
   test.each(library.map((file) => [file.path, file] as const))('%s: every path ends, and every ending can be reached by play', (path, file) => {
     // A file with errors is not served and cannot be compiled; the check test above names what to fix.
     if (!file.scenario) return;
-    const started = performance.now();
     const { problems, states } = pathProblems(file.scenario);
     expect(problems).toEqual([]);
     expect(states).toBeGreaterThan(Object.keys(file.scenario.steps).length);
-    expect(performance.now() - started, `${path}: ${states} states`).toBeLessThan(1000);
+    // Bounded by the number of states, not by the clock: a shared machine's load must not fail the test.
+    expect(states, `${path}: ${states} states`).toBeLessThan(STATE_LIMIT);
   });
 });

@@ -197,12 +197,14 @@ describe('scoreAttempt', () => {
     expect(result.totals).toEqual({ minutes: 105, sentiment: 50, dollars: 0 });
     expect(result.ending).toBe('late-ship');
     expect(result.result).toBe('partial');
-    expect(result.parts.time).toBe(40 / 120);
+    // A partial ending is charged the senior's 25 minutes of rework: (25 + 15) / (105 + 25 + 15).
+    expect(result.reworkMinutes).toBe(25);
+    expect(result.parts.time).toBe(40 / 145);
     expect(result.parts.sentiment).toBe(50 / 60);
     // first-look 0, to-senior 0.4, one of two 0.5, vague 0.4, queue with the top two swapped 1 - 1 / 2.5, note 1
     expect(result.decisions.map((decision) => decision.score)).toEqual([0, 0.4, 0.5, 0.4, 1 - 1 / 2.5, 1]);
-    // 60 × 2.9/6 + 15 × 1/3 + 15 × 5/6 + 10 × 1
-    expect(result.score).toBe(56.5);
+    // 60 × 2.9/6 + 15 × 40/145 + 15 × 5/6 + 10 × 1
+    expect(result.score).toBe(55.6);
     expect(result.passed).toBe(false);
   });
 
@@ -232,7 +234,7 @@ describe('scoreAttempt', () => {
       fixtureText('kitchen-sink.yaml').replace('decisions: 60, time: 15, sentiment: 15, dollars: 10', 'decisions: 0, time: 1, sentiment: 0, dollars: 0'),
       'kitchen-sink',
     );
-    expect(scoreOf(timeOnly, detourMoves, allRubric).score).toBe(33.3);
+    expect(scoreOf(timeOnly, detourMoves, allRubric).score).toBe(27.6);
   });
 
   test('without a scoring block the defaults apply: 60/15/15/10, passing at exactly 80', () => {

@@ -19,12 +19,17 @@ afterAll(() => team.close());
 const row = (username: string) => overview.rows.find((entry) => entry.username === username)!;
 
 describe('the seeded demo tells the story', () => {
-  test('ava is ready, ben is close (one category short), chloe over-escalates, dev is overdue, emma is new', () => {
+  test('ava is ready, ben is close (one category short), chloe over-escalates, dev is overdue, emma is new', async () => {
     expect(row('ava').readiness.verdict).toBe('ready');
     expect(row('ben').readiness.verdict).toBe('close');
     expect(row('ben').readiness.reasons).toEqual(['Address problem: No assessment in this category yet.']);
     expect(row('chloe').readiness.verdict).toBe('not yet');
-    expect(row('chloe').readiness.reasons[0]).toMatch(/^Routing: \d+% over the last 20 routed decisions; \d+ sent higher than needed/);
+    // Her habit, over every attempt: far more cases sent higher than needed than kept at the desk. (Which of her
+    // readiness lines fail first moves with the demo's random draws, which scoring changes shift.)
+    const habits = routingHabits(await team.desk.attempts.summariesOf('chloe'));
+    const over = habits.escalation.reduce((sum, habit) => sum + habit.over, 0);
+    const under = habits.escalation.reduce((sum, habit) => sum + habit.under, 0);
+    expect(over).toBeGreaterThan(3 * Math.max(1, under));
     expect(row('dev').overdue).toBe(1);
     expect(row('emma').attempts).toBeLessThanOrEqual(6);
     expect(row('emma').readiness.verdict).toBe('not yet');
