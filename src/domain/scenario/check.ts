@@ -2,9 +2,13 @@ import type { z } from 'zod';
 import type { Finding, UnplacedFinding } from './finding.ts';
 import { lintScenario, type LintContext } from './lint.ts';
 import { explainIssue } from './messages.ts';
-import { scenarioSchema, taxonomySchema, type Scenario, type Taxonomy } from './schema.ts';
+import { scenarioSchema, taxonomySchema, variantsPartSchema, type Scenario, type Taxonomy } from './schema.ts';
 import { readYaml, type YamlSource } from './yaml-source.ts';
 import { hasErrors } from './finding.ts';
+import { describePlace } from './place.ts';
+import { placeholdersIn } from './placeholders.ts';
+import { didYouMean, listOf } from './suggest.ts';
+import { overlayOf, STANDARD_VARIANT, variantData, type VariantData } from './variants.ts';
 
 export interface Checked<T> {
   /** Present only when there are no errors. */
@@ -29,13 +33,110 @@ function validate<T>(source: YamlSource, schema: z.ZodType<T>): { value?: T; fin
   return { findings: sortFindings(findings.map(source.place)) };
 }
 
-/** Parses and checks one scenario file's text: schema first, then the graph and its references. */
+/**
+ * Parses and checks one scenario file's text. Each variant (or the file itself, when it declares none) is
+ * checked as a whole scenario: schema, placeholders, then the graph and its references. Findings are placed
+ * where the author wrote the part concerned, in the base or in a variant's overlay.
+ */
 export function checkScenarioText(text: string, lint: LintContext): Checked<Scenario> {
   const source = readYaml(text);
-  const { value, findings } = validate(source, scenarioSchema);
-  if (!value) return { findings };
-  const all = sortFindings(lintScenario(value, lint).map(source.place));
-  return hasErrors(all) ? { findings: all } : { value, findings: all };
+  const shape = validate(source, variantsPartSchema);
+  if (shape.findings.length || !shape.value) return { findings: shape.findings };
+  const raw = source.data as Record<string, unknown>;
+  const { variants: writtenVariants, ...base } = raw;
+  const overlays = shape.value.variants ?? [];
+  const fileFindings: Finding[] = [
+    ...duplicateVariantIds(overlays).map((index) => source.place({ severity: 'error', code: 'duplicate-id', path: ['variants', index, 'id'], message: `Variant id "${overlays[index]?.id}" is used twice. Each variant needs its own id.` })),
+    ...unusedValues(raw, overlays).map((finding) => source.place(finding)),
+  ];
+
+  const rawVariants = Array.isArray(writtenVariants) ? (writtenVariants as Record<string, unknown>[]) : [];
+  const plans = overlays.length
+    ? overlays.map((variant, index) => ({ id: variant.id, overlay: overlayOf(rawVariants[index] ?? {}), path: ['variants', index] }))
+    : [{ id: STANDARD_VARIANT, overlay: undefined, path: [] }];
+  const checked = plans.map((plan) => checkVariant(source, variantData(base, plan.overlay, plan.path), lint));
+  const findings = sortFindings([...fileFindings, ...mergeVariantFindings(plans.map((plan) => plan.id), checked.map((entry) => entry.findings))]);
+  const first = checked[0]?.scenario;
+  if (hasErrors(findings) || !first) return { findings };
+  const value: Scenario = overlays.length
+    ? { ...first, variant: overlays[0]?.id, variantSource: { base, variants: overlays } }
+    : first;
+  return { value, findings };
+}
+
+/** One variant's findings, placed in the file, and the scenario it resolves to when the schema passes. */
+function checkVariant(source: YamlSource, variant: VariantData, lint: LintContext): { findings: PlacedInVariant[]; scenario?: Scenario } {
+  const place = (finding: UnplacedFinding, needle?: string): PlacedInVariant => {
+    const path = variant.origin(finding.path);
+    const moved = { ...finding, path };
+    return { ...(needle ? source.placeWithin(moved, needle) : source.place(moved)), inOverlay: path[0] === 'variants' };
+  };
+  const findings: PlacedInVariant[] = variant.problems.map((problem) => ({ ...source.place(problem), inOverlay: true }));
+  const names = Object.keys(variant.values);
+  const dangling = placeholdersIn({ ...variant.data, values: undefined });
+  for (const use of dangling) {
+    findings.push(place({ severity: 'error', code: 'unknown-placeholder', path: use.path, message: `${describePlace(use.path, variant.data)}: "${use.written}" names no value.${didYouMean(use.name, names)} Add "${use.name}:" under "values:" (or the variant's values), or correct the name.` }, use.written));
+  }
+  const danglingAt = new Set(dangling.map((use) => use.path.join('/')));
+  const parsed = scenarioSchema.safeParse(variant.data);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      for (const explained of explainIssue(issue, variant.data, scenarioSchema)) {
+        if (danglingAt.has(explained.path.join('/'))) continue;
+        findings.push(place({ severity: 'error', code: `schema-${issue.code}`, ...explained }));
+      }
+    }
+    return { findings };
+  }
+  findings.push(...lintScenario(parsed.data, lint).map((finding) => place(finding)));
+  return { findings, scenario: parsed.data };
+}
+
+type PlacedInVariant = Finding & { inOverlay: boolean };
+
+/**
+ * One list of findings from every variant's: a finding every variant shares is reported once; one only some
+ * variants have names them, unless it sits in a variant's own overlay. A part unreachable in some variants
+ * only is fine: every step and ending must be reachable in at least one.
+ */
+function mergeVariantFindings(ids: readonly string[], perVariant: readonly PlacedInVariant[][]): Finding[] {
+  const byKey = new Map<string, { finding: PlacedInVariant; variants: string[] }>();
+  perVariant.forEach((findings, index) => {
+    for (const finding of findings) {
+      const key = [finding.severity, finding.code, finding.line, finding.column, finding.message].join('|');
+      const entry = byKey.get(key) ?? byKey.set(key, { finding, variants: [] }).get(key)!;
+      if (!entry.variants.includes(ids[index] as string)) entry.variants.push(ids[index] as string);
+    }
+  });
+  const merged: Finding[] = [];
+  for (const { finding, variants } of byKey.values()) {
+    const { inOverlay, ...plain } = finding;
+    if (variants.length === ids.length || inOverlay) merged.push(plain);
+    else if (finding.code !== 'unreachable') {
+      const label = variants.length === 1 ? `Variant "${variants[0]}"` : `Variants ${listOf(variants, 'and')}`;
+      merged.push({ ...plain, message: `${label}: ${plain.message}` });
+    }
+  }
+  return merged;
+}
+
+/** Indexes of variants whose id repeats an earlier one. */
+function duplicateVariantIds(variants: readonly { id: string }[]): number[] {
+  const seen = new Set<string>();
+  return variants.flatMap((variant, index) => (seen.has(variant.id) ? [index] : (seen.add(variant.id), [])));
+}
+
+/** Values that no text in the file names. */
+function unusedValues(raw: Record<string, unknown>, variants: readonly { values?: Record<string, unknown> }[]): UnplacedFinding[] {
+  const { values: _base, ...texts } = raw;
+  const used = new Set(placeholdersIn({ ...texts, variants: variants.map(({ values: _values, ...rest }) => rest) }).map((use) => use.name));
+  const declared: [string, (string | number)[]][] = [
+    ...Object.keys((raw.values as Record<string, unknown> | undefined) ?? {}).map((name): [string, (string | number)[]] => [name, ['values', name]]),
+    ...variants.flatMap((variant, index) => Object.keys(variant.values ?? {}).map((name): [string, (string | number)[]] => [name, ['variants', index, 'values', name]])),
+  ];
+  return declared
+    .filter(([name]) => !used.has(name))
+    .map(([name, path]) => ({ severity: 'warning', code: 'unused-value', path, message: `The value "${name}" is not used: no text names "{{${name}}}". Use it in a text or remove it.` }));
 }
 
 /** Parses and checks `taxonomy.yaml`, including ids that repeat. */

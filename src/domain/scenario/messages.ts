@@ -15,6 +15,7 @@ const TYPE_WORDS: Record<string, string> = {
   record: 'a group of keys (key: value lines, indented)',
 };
 
+const VARIANT_HINT = ' A variant changes the setting, case, steps, endings and values; the id, category, level, start and the set of steps stay the base\'s.';
 const COMMA_HINT = ' Inside { ... } a comma starts a new key: put text that contains a comma (112,400.00) in quotes.';
 
 function describeValue(value: unknown): string {
@@ -50,7 +51,7 @@ export function explainIssue(issue: Issue, data: unknown, root: z.ZodType): { pa
       const allowed = allowedKeys(schemaAt(root, path, data));
       return issue.keys.map((unknownKey) => ({
         path: [...path, unknownKey],
-        message: `${place}: "${unknownKey}" is not a key this format knows.${didYouMean(unknownKey, allowed)} Allowed here: ${allowed.join(', ')}.${/^[\d\s]/.test(unknownKey) ? COMMA_HINT : ''}`,
+        message: `${place}: "${unknownKey}" is not a key this format knows.${didYouMean(unknownKey, allowed)} Allowed here: ${allowed.join(', ')}.${/^[\d\s]/.test(unknownKey) ? COMMA_HINT : ''}${path.length === 2 && path[0] === 'variants' ? VARIANT_HINT : ''}`,
       }));
     }
     case 'invalid_type': {

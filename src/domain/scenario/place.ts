@@ -21,6 +21,7 @@ const LIST_NAMES: Record<string, string> = {
   playbooks: 'playbook',
   categories: 'category',
   routes: 'route',
+  variants: 'variant',
 };
 
 /** Turns a document path into words an author recognises: `Step "first-look", option "check-cash", "verdict"`. */

@@ -132,6 +132,8 @@ export const endingSchema = z.strictObject({
   result: endingResultSchema,
   title: z.string().min(1).optional(),
   text: z.string().min(1),
+  /** What the ending itself costs, scored like a decision's effect. */
+  effect: effectSchema.optional(),
 });
 export type Ending = z.output<typeof endingSchema>;
 
@@ -170,6 +172,8 @@ export const customerSchema = z
   .catchall(scalarSchema);
 
 export const lineSchema = z.strictObject({
+  /** The ERP line number (10, 20, ...); variants overlay lines by it. */
+  line: z.number().int().positive().optional(),
   sku: displaySchema,
   description: z.string().min(1),
   qty: z.number(),
@@ -209,6 +213,34 @@ export const scoringSchema = z.strictObject({
   passMark: z.number().min(0).max(100).optional(),
 });
 
+/** A name a `{{placeholder}}` can use: a letter, then letters, digits, `_` or `-`. */
+export const valueNameSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, { message: 'value-name' });
+/** Named case values that `{{placeholders}}` in any text are filled from. */
+export const valuesSchema = z.record(valueNameSchema, z.union([z.string(), z.number()]));
+export type CaseValues = z.output<typeof valuesSchema>;
+
+/** An overlay part as the author wrote it; it is checked after it is applied, as part of the whole scenario. */
+const overlayMapSchema = z.record(z.string(), z.unknown());
+
+/** One named variant: the base scenario with this overlay applied and these values filled in. */
+export const variantSchema = z.strictObject({
+  id: idSchema,
+  /** For authors, reviewers and leads; never shown to trainees. */
+  title: z.string().min(1),
+  values: valuesSchema.optional(),
+  setting: overlayMapSchema.optional(),
+  case: overlayMapSchema.optional(),
+  steps: z.record(idSchema, overlayMapSchema).optional(),
+  endings: z.record(idSchema, overlayMapSchema).optional(),
+});
+export type VariantOverlay = z.output<typeof variantSchema>;
+
+/** The file-level parts that declare variants; the rest of the file is checked once per variant. */
+export const variantsPartSchema = z.object({
+  values: valuesSchema.optional(),
+  variants: z.array(variantSchema).min(1).optional(),
+});
+
 export const scenarioSchema = z.strictObject({
   id: idSchema,
   title: z.string().min(1),
@@ -229,11 +261,26 @@ export const scenarioSchema = z.strictObject({
   steps: z.record(idSchema, stepSchema),
   endings: z.record(idSchema, endingSchema),
   scoring: scoringSchema.optional(),
+  /** The values this scenario's placeholders were filled from (a variant's own over the base). */
+  values: valuesSchema.default({}),
 });
-/** What an author writes (shorthands allowed). */
+/** What an author writes (shorthands allowed), without its `variants`. */
 export type ScenarioInput = z.input<typeof scenarioSchema>;
-/** What the engine works with (shorthands expanded, defaults filled). */
-export type Scenario = z.output<typeof scenarioSchema>;
+
+/** A file's variants with the raw base they overlay, so any variant can be resolved again. */
+export interface VariantSource {
+  /** The file's data as written, without `variants`. */
+  base: Readonly<Record<string, unknown>>;
+  variants: readonly VariantOverlay[];
+}
+
+/** What the engine works with (shorthands expanded, defaults filled, one variant resolved). */
+export type Scenario = z.output<typeof scenarioSchema> & {
+  /** The variant this is; absent means `standard` (a file without variants). */
+  variant?: string;
+  /** Present when the file declares variants. */
+  variantSource?: VariantSource;
+};
 
 /** The vocabulary every scenario refers to: categories, routes and competencies. */
 const termSchema = z.strictObject({ id: idSchema, label: z.string().min(1), description: z.string().min(1) });

@@ -7,6 +7,8 @@ export interface YamlSource {
   data: unknown;
   syntaxErrors: Finding[];
   place(finding: UnplacedFinding): Finding;
+  /** Places a finding at the first occurrence of `needle` inside the text at its path (or at the path). */
+  placeWithin(finding: UnplacedFinding, needle: string): Finding;
 }
 
 /**
@@ -26,6 +28,7 @@ export function readYaml(text: string): YamlSource {
     data,
     syntaxErrors: [],
     place: (finding) => (placed ??= readYamlWithPositions(text)).place(finding),
+    placeWithin: (finding, needle) => (placed ??= readYamlWithPositions(text)).placeWithin(finding, needle),
   };
 }
 
@@ -47,6 +50,7 @@ function readYamlWithPositions(text: string): YamlSource {
     data: syntaxErrors.length ? undefined : doc.toJS({ maxAliasCount: 100 }),
     syntaxErrors,
     place: (finding) => ({ ...finding, ...position(offsetOf(doc, finding.path)) }),
+    placeWithin: (finding, needle) => ({ ...finding, ...position(offsetOf(doc, finding.path, text, needle)) }),
   };
 }
 
@@ -57,8 +61,11 @@ function yamlErrorWords(code: string, message: string): string {
   return first;
 }
 
-/** The offset of the deepest node along `path` that exists: a scalar value, else the key that holds it. */
-function offsetOf(doc: Document, path: readonly (string | number)[]): number {
+/**
+ * The offset of the deepest node along `path` that exists: a scalar value, else the key that holds it.
+ * With a needle, the offset of the needle inside the scalar's source, when the path reaches one.
+ */
+function offsetOf(doc: Document, path: readonly (string | number)[], text?: string, needle?: string): number {
   let node: unknown = doc.contents;
   let offset = rangeStart(node) ?? 0;
   for (const key of path) {
@@ -72,6 +79,10 @@ function offsetOf(doc: Document, path: readonly (string | number)[]): number {
       if (!node) break;
       offset = rangeStart(node) ?? offset;
     } else break;
+  }
+  if (text !== undefined && needle && isScalar(node) && node.range) {
+    const inside = text.slice(node.range[0], node.range[1]).indexOf(needle);
+    if (inside >= 0) return node.range[0] + inside;
   }
   return offset;
 }

@@ -7,27 +7,45 @@ import { formatFinding } from '../../domain/scenario/finding.ts';
 import type { Scenario, Taxonomy } from '../../domain/scenario/schema.ts';
 import { compileScenario, type ScenarioMachine } from '../../domain/engine/machine.ts';
 import { seniorPath, type SeniorPath } from '../../domain/engine/senior-path.ts';
+import { resolveVariant, scenarioVariants } from '../../domain/scenario/variants.ts';
 import { readPlaybookSlugs, readScenarioFiles, readTaxonomy, type LibraryPaths } from './library-files.ts';
 
-/** A scenario ready to run: checked, compiled, its senior path derived, pinned by the hash of its text. */
-export interface LoadedScenario {
+/** One variant of a scenario ready to run: resolved, compiled, its senior path derived. */
+export interface LoadedVariant {
+  id: string;
+  /** For authors and leads; never shown to trainees. */
+  title: string;
   scenario: Scenario;
-  revision: string;
-  text: string;
   machine: ScenarioMachine;
   senior: SeniorPath;
+}
+
+/**
+ * A scenario ready to run, pinned by the hash of its text. `scenario`, `machine` and `senior` are its
+ * first variant (`standard` for a file without variants); `variants` holds every one.
+ */
+export interface LoadedScenario extends Omit<LoadedVariant, 'id' | 'title'> {
+  revision: string;
+  text: string;
+  variants: LoadedVariant[];
+}
+
+/** The variant an attempt plays: by id, or the first when the attempt names none (attempts stored before variants). */
+export function pickVariant(loaded: LoadedScenario, variantId?: string): LoadedVariant | undefined {
+  return variantId === undefined ? loaded.variants[0] : loaded.variants.find((variant) => variant.id === variantId);
 }
 
 /** The revision id of a scenario file: the first 16 hex digits of its SHA-256. */
 export const revisionOf = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 16);
 
-const load = (scenario: Scenario, text: string): LoadedScenario => ({
-  scenario,
-  text,
-  revision: revisionOf(text),
-  machine: compileScenario(scenario),
-  senior: seniorPath(scenario),
-});
+function load(checked: Scenario, text: string): LoadedScenario {
+  const variants = scenarioVariants(checked).map(({ id, title }): LoadedVariant => {
+    const scenario = resolveVariant(checked, id);
+    return { id, title, scenario, machine: compileScenario(scenario), senior: seniorPath(scenario) };
+  });
+  const [first] = variants as [LoadedVariant];
+  return { scenario: first.scenario, machine: first.machine, senior: first.senior, text, revision: revisionOf(text), variants };
+}
 
 /**
  * The scenario library as served: files with errors are left out (and logged) while the rest are
