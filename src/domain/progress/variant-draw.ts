@@ -1,7 +1,5 @@
 import { seededShuffle } from '../shuffle.ts';
-
-/** The variant of a scenario without declared variants, and of every attempt stored before variants. */
-export const STANDARD_VARIANT = 'standard';
+import { STANDARD_VARIANT } from '../scenario/variants.ts';
 
 /** The variant an attempt plays: stored attempts from before variants have none and mean `standard`. */
 export const variantOf = (attempt: { variant?: string }): string => attempt.variant ?? STANDARD_VARIANT;

@@ -1,6 +1,7 @@
 // Which case variant a new attempt plays: assessments take one the trainee has not seen while one is left.
 import { describe, expect, test } from 'vitest';
-import { drawVariant, STANDARD_VARIANT, variantOf } from '../../../src/domain/progress/variant-draw.ts';
+import { drawVariant, variantOf } from '../../../src/domain/progress/variant-draw.ts';
+import { STANDARD_VARIANT } from '../../../src/domain/scenario/variants.ts';
 
 const VARIANTS = ['wire-short', 'wire-covers', 'no-wire', 'two-wires'];
 
