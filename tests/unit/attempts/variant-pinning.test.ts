@@ -7,6 +7,9 @@ import { closeDesk, openDesk, type Desk } from '../../../src/server/desk.ts';
 import { readConfig } from '../../../src/server/config.ts';
 import type { AttemptFile, User } from '../../../src/server/db/schema.ts';
 import type { Answer } from '../../../src/domain/engine/answer.ts';
+import { authorVariants } from '../../../src/server/authoring/author-variants.ts';
+import { scenarioMap } from '../../../src/server/authoring/map-cache.ts';
+import { analysedAttempts } from '../../../src/server/authoring/item-runs.ts';
 
 const root = new URL('../../../', import.meta.url).pathname;
 const VARIANTS = ['wire-covers', 'wire-short'];
@@ -107,5 +110,46 @@ describe('pinning', () => {
     const summary = await desk.attempts.summary(stored);
     expect(summary.variant).toBe('standard');
     expect((await desk.attempts.debrief(stored)).debrief.decisions).toHaveLength(1);
+  });
+});
+
+describe('author tools per variant', () => {
+  const checked = () => desk.catalog.checked.find((file) => file.scenario?.id === 'wire-variants')!.scenario!;
+
+  test('the map and the playtest show the variant asked for, with its own answer key and senior path', async () => {
+    const first = authorVariants(desk.catalog, checked(), true, null);
+    expect(first.several).toBe(true);
+    expect(first.variants.map((variant) => variant.id)).toEqual(['wire-short', 'wire-covers']);
+    expect(first.shown.id).toBe('wire-short');
+    expect(authorVariants(desk.catalog, checked(), true, 'no-such-variant').shown.id).toBe('wire-short');
+    const covers = authorVariants(desk.catalog, checked(), true, 'wire-covers').shown;
+    expect(covers.scenario.title).toBe('Halvorsen Foods order held over its credit limit');
+    const seniorPick = (variant: typeof covers) => variant.senior.decisions.find((decision) => decision.stepId === 'analyst-reply')?.answer;
+    expect(seniorPick(first.shown)).toEqual({ kind: 'choose', optionId: 'ask-for-increase' });
+    expect(seniorPick(covers)).toEqual({ kind: 'choose', optionId: 'release-within-authority' });
+    const edge = (variant: typeof covers) => scenarioMap(variant.scenario, variant.senior).edges.some((entry) => entry.from === 'analyst-reply' && entry.to === 'tell-customer');
+    expect(edge(covers)).toBe(true);
+    expect(edge(first.shown)).toBe(false);
+    // Not served (another file took its id, say): resolved from the checked file, with the same result.
+    expect(seniorPick(authorVariants(desk.catalog, checked(), false, 'wire-covers').shown)).toEqual({ kind: 'choose', optionId: 'release-within-authority' });
+    const plain = desk.catalog.checked.find((file) => file.scenario?.id === 'kitchen-sink')!.scenario!;
+    expect(authorVariants(desk.catalog, plain, true, 'wire-covers')).toMatchObject({ several: false, variants: [{ id: 'standard' }], shown: { id: 'standard' } });
+  });
+
+  test('the item analysis splits by variant and leaves open assessments out', async () => {
+    const ben = await desk.accounts.add({ username: 'ben', name: 'Ben', role: 'trainee', team: 'north', password: '' }, 'not-a-real-hash');
+    const avas = await desk.attempts.start(ava, 'wire-variants', 'practice');
+    const bens = await desk.attempts.start(ben, 'wire-variants', 'practice');
+    await desk.attempts.abandon(bens);
+    const bens2 = await desk.attempts.start(ben, 'wire-variants', 'practice');
+    for (const attempt of [avas, bens, bens2]) if (!attempt.finishedAt) await desk.attempts.answer(attempt, 'read-file', choose('ledger'));
+    const sealed = await desk.attempts.start(ava, 'kitchen-sink', 'assessment');
+    await desk.attempts.answer(sealed, 'first-look', choose('ask-sales'));
+    expect(sealed.finishedAt).toBeUndefined();
+    const byVariant = (variant: string) => [avas, bens, bens2].filter((attempt) => attempt.variant === variant).length;
+    expect((await analysedAttempts(desk, 'wire-variants')).length).toBe(3);
+    expect((await analysedAttempts(desk, 'wire-variants', 'wire-covers')).length).toBe(byVariant('wire-covers'));
+    expect((await analysedAttempts(desk, 'wire-variants', 'wire-short')).length).toBe(byVariant('wire-short'));
+    expect(await analysedAttempts(desk, 'kitchen-sink')).toEqual([]);
   });
 });
