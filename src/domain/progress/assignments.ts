@@ -25,10 +25,10 @@ export interface AssignmentProgress {
 export const assignmentsFor = (username: string, team: string | undefined, all: readonly AssignmentRecord[]): AssignmentRecord[] =>
   all.filter((assignment) => assignment.team === team && (!assignment.assignee || assignment.assignee === username));
 
-/** How far a trainee is through an assignment: a scenario counts once finished after it was assigned. */
-export function assignmentProgress(assignment: AssignmentRecord, attempts: readonly Pick<AttemptSummary, 'scenarioId' | 'startedAt' | 'finishedAt'>[], today: string): AssignmentProgress {
+/** How far a trainee is through an assignment: a scenario counts once finished (not abandoned) after it was assigned. */
+export function assignmentProgress(assignment: AssignmentRecord, attempts: readonly Pick<AttemptSummary, 'scenarioId' | 'startedAt' | 'finishedAt' | 'abandonedAt'>[], today: string): AssignmentProgress {
   const finished = new Set(
-    attempts.filter((attempt) => attempt.finishedAt && attempt.startedAt >= assignment.createdAt).map((attempt) => attempt.scenarioId),
+    attempts.filter((attempt) => attempt.finishedAt && !attempt.abandonedAt && attempt.startedAt >= assignment.createdAt).map((attempt) => attempt.scenarioId),
   );
   const done = assignment.scenarioIds.filter((id) => finished.has(id));
   const next = assignment.scenarioIds.find((id) => !finished.has(id));
