@@ -48,7 +48,7 @@ test('an open assessment is sealed: no score on My progress or the team page, no
 
   // Abandoning it from the refusal ends it for good; it shows as abandoned and practice opens again.
   await refusal.getByRole('button', { name: /^Abandon the assessment attempt/ }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Attempt abandoned' })).toContainText('It is final and counts as not passed.');
+  await expect(page.getByRole('status').filter({ hasText: 'Attempt abandoned' })).toContainText('It is final, scores 0 and counts as not passed.');
   await page.goto('/progress');
   const abandoned = page.getByRole('row').filter({ has: page.locator(`[href="/attempts/${attemptId}"]`) });
   await expect(abandoned.getByRole('cell').last()).toHaveText('Abandoned');

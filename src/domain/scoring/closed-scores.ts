@@ -1,7 +1,7 @@
 import { NOT_FINISHED, type AttemptScore } from './attempt-score.ts';
 
 /** The shortfall an abandoned attempt carries instead of "not finished". */
-export const ABANDONED_SHORTFALL = 'The attempt was abandoned before the case ended; it counts as not passed.';
+export const ABANDONED_SHORTFALL = 'The attempt was abandoned before the case ended: it scores 0 and counts as not passed.';
 
 /**
  * What a summary carries for an assessment still being played: no score part at all (no score,
@@ -22,8 +22,11 @@ export function sealedScore(): AttemptScore {
   };
 }
 
-/** An abandoned attempt's score: what it earned up to the point it was given up, never a pass. */
+/**
+ * An abandoned attempt's score: 0 and never a pass, so stopping while ahead can never lift a best score
+ * or a readiness mean. Its parts and decisions stay as played, for the debrief.
+ */
 export function abandonedScore(score: AttemptScore): AttemptScore {
   const others = score.shortfalls.filter((line) => line !== NOT_FINISHED);
-  return { ...score, passed: false, shortfalls: [ABANDONED_SHORTFALL, ...others] };
+  return { ...score, score: 0, passed: false, shortfalls: [ABANDONED_SHORTFALL, ...others] };
 }

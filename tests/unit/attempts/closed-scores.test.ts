@@ -15,11 +15,13 @@ describe('sealed and abandoned scores', () => {
     expect(score).toMatchObject({ critical: false, passed: false, pendingReview: [], shortfalls: [] });
   });
 
-  test('an abandoned attempt never passes, and says it was abandoned instead of "not finished"', () => {
+  test('an abandoned attempt scores 0, never passes, and says it was abandoned instead of "not finished"', () => {
     const partial = { ...sealedScore(), score: 92, passed: false, shortfalls: [NOT_FINISHED, 'A written answer is waiting for a senior to review it.'] };
     const abandoned = abandonedScore(partial);
     expect(abandoned.passed).toBe(false);
-    expect(abandoned.score).toBe(92);
+    // Stopping while ahead earns nothing: a partial 92 would lift a best score or a readiness mean.
+    expect(abandoned.score).toBe(0);
+    expect(abandoned.parts).toEqual(partial.parts);
     expect(abandoned.shortfalls).toEqual([ABANDONED_SHORTFALL, 'A written answer is waiting for a senior to review it.']);
     expect(abandonedScore({ ...partial, passed: true, shortfalls: [] }).passed).toBe(false);
     expect(attemptOutcome({ finishedAt: '2026-12-03T10:00:00Z', abandonedAt: '2026-12-03T10:00:00Z', score: abandoned })).toEqual({ tone: 'bad', words: 'Abandoned' });
