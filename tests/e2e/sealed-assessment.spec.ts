@@ -1,8 +1,15 @@
 import { readdirSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { loginAs } from './fixtures.ts';
 
 const SCENARIO = 'same-po-two-doors';
+
+/** The new messages are checked against WCAG 2.2 AA where they appear. */
+async function expectNoViolations(page: Page, where: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`), `axe on ${where}`).toEqual([]);
+}
 
 /** Commits the first option of the step showing (a choose step), and waits for the next. */
 async function answerFirstOption(page: Page, decided: number): Promise<void> {
@@ -12,7 +19,7 @@ async function answerFirstOption(page: Page, decided: number): Promise<void> {
   await expect(page.locator('.status-bar')).toContainText(`Decisions ${decided}`);
 }
 
-test('an open assessment is sealed: no score on My progress or the team page, no practice beside it, and abandoning it is final', async ({ page }) => {
+test('an open assessment is sealed: no score on My progress or the team page, no practice beside it, and abandoning it is final', async ({ page, browser }) => {
   await loginAs(page, 'ben');
   await page.goto(`/train/${SCENARIO}`);
   await page.getByRole('button', { name: 'Start an assessment' }).click();
@@ -34,9 +41,11 @@ test('an open assessment is sealed: no score on My progress or the team page, no
   await expect(refusal).toContainText('Your assessment of this scenario is still open, so practice on it is closed');
   await expect(refusal).toContainText('Finish the assessment, or abandon it');
   await expect(refusal.getByRole('link', { name: 'Resume' })).toHaveAttribute('href', `/play/${attemptId}`);
+  await expectNoViolations(page, 'the refusal to start practice');
 
   // A lead sees the attempt on the team page without any score part, and its debrief is sealed.
-  const lead = await page.context().browser()!.newPage();
+  const leadContext = await browser.newContext();
+  const lead = await leadContext.newPage();
   await loginAs(lead, 'lena');
   await lead.goto('/team/ben');
   const teamRow = lead.getByRole('row').filter({ has: lead.locator(`a[href="/attempts/${attemptId}"]`) });
@@ -44,7 +53,8 @@ test('an open assessment is sealed: no score on My progress or the team page, no
   await lead.goto(`/attempts/${attemptId}`);
   await expect(lead.getByRole('status')).toHaveText(/This assessment is still open\. Its decisions, score and verdicts stay sealed/);
   await expect(lead.getByText('Step by step, beside the senior')).toHaveCount(0);
-  await lead.close();
+  await expectNoViolations(lead, 'the sealed debrief');
+  await leadContext.close();
 
   // Abandoning it from the refusal ends it for good; it shows as abandoned and practice opens again.
   await refusal.getByRole('button', { name: /^Abandon the assessment attempt/ }).click();

@@ -12,6 +12,7 @@ import { reviewQueue, saveReview } from '../../../src/server/mentoring/review-se
 import { addComment } from '../../../src/server/mentoring/comment-service.ts';
 import { abandonOwnAttempt, debriefSeal, startAttempt } from '../../../src/server/attempts/open-attempts.ts';
 import type { Desk } from '../../../src/server/desk.ts';
+import { standingOf } from '../../../src/server/team/team-overview.ts';
 import type { AttemptFile, User } from '../../../src/server/db/schema.ts';
 import { addTrainees, closeTestDesk, openTestDesk, tempDataDir } from '../server/desk-fixture.ts';
 
@@ -99,6 +100,18 @@ describe('abandoning', () => {
     const again = reopened.store.attempt(attempt.id)!;
     expect(again.abandonedAt).toBe(attempt.abandonedAt);
     expect((await reopened.attempts.summary(again)).score.passed).toBe(false);
+  });
+
+  test('the team standing counts an abandoned assessment at once (no new answer needed to notice)', async () => {
+    const desk = await openTestDesk();
+    const [trainee] = await addTrainees(desk, 1);
+    const attempt = await desk.attempts.start(trainee!, SCENARIO, 'assessment');
+    await playSenior(desk, attempt, 1);
+    const category = desk.catalog.get(SCENARIO)!.scenario.category;
+    const cell = async () => (await standingOf(desk, trainee!, desk.attempts.attemptsOf(trainee!.username), [], [category])).cells[category];
+    expect(await cell()).toMatchObject({ assessed: 0, mean: null });
+    await desk.attempts.abandon(attempt);
+    expect(await cell()).toMatchObject({ assessed: 1, mean: 0, mastery: 'weak' });
   });
 
   test('only the trainee\'s own open attempt can be abandoned; a finished one cannot', async () => {
