@@ -89,7 +89,10 @@ export async function makeDataDir(dir: string, library: LoadedScenario[], traine
       mode: 'assessment',
       startedAt: new Date(start + serial * 60_000).toISOString(),
       stepShownAt: new Date(at).toISOString(),
-      finishedAt: snapshot.status === 'done' ? new Date(at).toISOString() : undefined,
+      finishedAt: new Date(at).toISOString(),
+      // One cut short by the decision count is stored abandoned: left open, it would close practice of its
+      // scenario to the load generator (sealed assessments) and count toward the open-attempt cap.
+      ...(snapshot.status === 'done' ? {} : { abandonedAt: new Date(at).toISOString() }),
       events,
       reviews: {},
       comments: [],

@@ -23,6 +23,8 @@ export interface XapiAttempt {
   mode: 'practice' | 'assessment';
   startedAt: string;
   finishedAt?: string;
+  /** The trainee gave the attempt up: it ends failed, never completed. */
+  abandoned?: boolean;
   answers: { stepId: string; answer: Answer; at: string; decidedMs: number }[];
   /** The latest review's time: a result decided by a review is dated by it. */
   reviewedAt?: string;
@@ -152,6 +154,10 @@ export function attemptStatements(attempt: XapiAttempt, options: XapiOptions): X
   const { score } = attempt.score;
   const scoreResult = { scaled: Math.round(score * 10) / 1000, raw: score, min: 0, max: 100 };
   const duration = isoDuration(Date.parse(attempt.finishedAt) - Date.parse(attempt.startedAt));
+  if (attempt.abandoned) {
+    statements.push(statement('abandoned', { verb: verb('failed'), object: scenarioActivity, result: { success: false, completion: false, duration, score: scoreResult }, timestamp: attempt.finishedAt }));
+    return statements;
+  }
   statements.push(statement('completed', { verb: verb('completed'), object: scenarioActivity, result: { completion: true, duration, score: scoreResult, extensions: { [`${base}xapi/hints`]: attempt.hints } }, timestamp: attempt.finishedAt }));
   if (attempt.score.pendingReview.length) return statements;
   const graded = attempt.reviewedAt && attempt.reviewedAt > attempt.finishedAt ? attempt.reviewedAt : attempt.finishedAt;

@@ -42,17 +42,17 @@ export const assignmentsFor = (username: string, team: string | undefined, all: 
 /** The rule an assignment counts by. */
 export const ruleOf = (assignment: Pick<AssignmentRecord, 'rule'>): AssignmentRule => assignment.rule ?? 'finish';
 
-/** How far a trainee is through an assignment, by the assignment's rule. */
+/** How far a trainee is through an assignment, by the assignment's rule; an abandoned attempt never counts. */
 export function assignmentProgress(
   assignment: AssignmentRecord,
-  attempts: readonly Pick<AttemptSummary, 'scenarioId' | 'startedAt' | 'finishedAt'>[],
+  attempts: readonly Pick<AttemptSummary, 'scenarioId' | 'startedAt' | 'finishedAt' | 'abandonedAt'>[],
   passedInAssessment: ReadonlySet<string>,
   today: string,
 ): AssignmentProgress {
   const finished =
     ruleOf(assignment) === 'pass'
       ? passedInAssessment
-      : new Set(attempts.filter((attempt) => attempt.finishedAt && attempt.startedAt >= assignment.createdAt).map((attempt) => attempt.scenarioId));
+      : new Set(attempts.filter((attempt) => attempt.finishedAt && !attempt.abandonedAt && attempt.startedAt >= assignment.createdAt).map((attempt) => attempt.scenarioId));
   const done = assignment.scenarioIds.filter((id) => finished.has(id));
   const next = assignment.scenarioIds.find((id) => !finished.has(id));
   const complete = next === undefined;

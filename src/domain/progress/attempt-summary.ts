@@ -8,8 +8,14 @@ export interface AttemptSummary {
   category: string;
   level: number;
   mode: 'practice' | 'assessment';
+  /** The case variant played (`standard` for a scenario without variants and for older attempts). */
+  variant: string;
   startedAt: string;
   finishedAt?: string;
+  /** Set when the trainee abandoned the attempt (then `finishedAt` is set too). */
+  abandonedAt?: string;
+  /** An assessment still open: `score` is empty and no score part may be shown. */
+  sealed: boolean;
   /** Milliseconds spent deciding, one entry per answered step. */
   decidedMs: number[];
   /** Hints the trainee asked for. */

@@ -13,3 +13,16 @@ export function evidenceOf(summaries: readonly AttemptSummary[], signOffs: reado
 export const mean = (values: readonly number[]): number | null =>
   values.length ? values.reduce((sum, value) => sum + value, 0) / values.length : null;
 
+/**
+ * One assessment per case (scenario and variant), the latest of each, in the order given: a repeat of
+ * a case already assessed is played from memory of its debrief, so it is not new evidence.
+ */
+export function distinctCases(assessments: readonly AttemptSummary[]): AttemptSummary[] {
+  const latest = new Map<string, AttemptSummary>();
+  for (const summary of assessments) {
+    const key = `${summary.scenarioId}\u0000${summary.variant}`;
+    latest.delete(key);
+    latest.set(key, summary);
+  }
+  return [...latest.values()];
+}

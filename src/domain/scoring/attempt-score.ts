@@ -9,6 +9,8 @@ export const DEFAULT_PASS_MARK = 80;
 /** Minutes and dollars of slack before a slower or costlier path starts to lose its part. */
 export const MINUTES_SLACK = 15;
 export const DOLLARS_SLACK = 500;
+/** The shortfall of an attempt that has not reached an ending. */
+export const NOT_FINISHED = 'The case is not finished yet.';
 
 /** The rubric lines a senior ticked for each written answer, by step id. */
 export type Reviews = Readonly<Record<string, readonly number[]>>;
@@ -93,7 +95,7 @@ export function scoreAttempt(
   const passMark = scenario.scoring?.passMark ?? DEFAULT_PASS_MARK;
   const pendingReview = decisions.filter((decision) => decision.score === null).map((decision) => decision.stepId);
   const shortfalls: string[] = [];
-  if (!ending) shortfalls.push('The case is not finished yet.');
+  if (!ending) shortfalls.push(NOT_FINISHED);
   if (score < passMark) shortfalls.push(`The score is ${score}; passing needs ${passMark} or more.`);
   if (critical) shortfalls.push('A critical error was made: an action that breaks a control fails the attempt whatever the score.');
   if (result === 'failed') shortfalls.push('The case ended in failure.');

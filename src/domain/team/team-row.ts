@@ -28,7 +28,7 @@ export interface TraineeStanding {
 }
 
 /** The fields of an attempt that activity and assignments read: an attempt file or a summary will do. */
-export type AttemptTimes = { scenarioId: string; startedAt: string; finishedAt?: string };
+export type AttemptTimes = { scenarioId: string; startedAt: string; finishedAt?: string; abandonedAt?: string };
 
 /** One trainee's line on the team page. */
 export interface TeamRow extends TraineeStanding {

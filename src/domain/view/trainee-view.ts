@@ -78,6 +78,15 @@ export function answerTexts(scenario: Scenario, stepId: string, answer: Answer |
   }
 }
 
+/**
+ * A rank step's starting order, never the answer itself where another order exists: submitting the
+ * order as shown must not score full marks. An order that matches is turned by one place.
+ */
+export function awayFromAnswer<T extends { id: string }>(items: T[], answer: readonly string[]): T[] {
+  const same = items.length > 1 && items.length === answer.length && items.every((item, index) => item.id === answer[index]);
+  return same ? [...items.slice(1), items[0] as T] : items;
+}
+
 function stepView(scenario: Scenario, stepId: string, context: AttemptContext, seed: string): StepView | undefined {
   const step = scenario.steps[stepId];
   if (!step) return undefined;
@@ -97,7 +106,7 @@ function stepView(scenario: Scenario, stepId: string, context: AttemptContext, s
     case 'choose-many':
       return { ...common, kind: 'choose-many', options: choices(step.options) };
     case 'rank':
-      return { ...common, kind: 'rank', items: choices(step.items) };
+      return { ...common, kind: 'rank', items: awayFromAnswer(choices(step.items), step.answer) };
     case 'write':
       return { ...common, kind: 'write', maxLength: MAX_WRITTEN_ANSWER };
   }

@@ -10,6 +10,10 @@ import { traineeView, type TraineeView } from '../../domain/view/trainee-view.ts
 import { AttemptError } from './attempt-error.ts';
 import type { AttemptSummary } from '../../domain/progress/attempt-summary.ts';
 import { buildDebrief, type Debrief } from '../../domain/view/debrief.ts';
+import { isSealed, openAssessmentOf, startRefusal } from '../../domain/progress/open-attempts.ts';
+import { drawVariant, variantOf } from '../../domain/progress/variant-draw.ts';
+import { abandonedScore, sealedScore } from '../../domain/scoring/closed-scores.ts';
+import { loadedVariant, variantIdsOf } from '../scenarios/scenario-variants.ts';
 
 /** An attempt with its pinned scenario and its current machine snapshot. */
 export interface RunningAttempt {
@@ -37,7 +41,8 @@ export const reviewsOf = (attempt: AttemptFile) =>
 /** An attempt's score against the senior path of its pinned revision. */
 function scoreOf({ attempt, loaded, snapshot }: RunningAttempt): AttemptScore {
   const node = currentNode(snapshot);
-  return scoreAttempt(loaded.scenario, loaded.senior, snapshot.context, loaded.scenario.endings[node] ? node : undefined, reviewsOf(attempt));
+  const score = scoreAttempt(loaded.scenario, loaded.senior, snapshot.context, loaded.scenario.endings[node] ? node : undefined, reviewsOf(attempt));
+  return attempt.abandonedAt ? abandonedScore(score) : score;
 }
 
 /** Runs attempts on the server: start, answer, hint; every change is durable before it is answered. */
@@ -57,18 +62,31 @@ export class AttemptService {
     this.#now = now;
   }
 
-  /** Starts an attempt on the scenario's current revision, which is pinned for the attempt's life. */
-  async start(user: User, scenarioId: string, mode: AttemptFile['mode']): Promise<AttemptFile> {
+  /**
+   * Starts an attempt on the scenario's current revision and a drawn variant, both pinned for the
+   * attempt's life. Refused (CONFLICT, with the attempts in the way) where the open-attempt rules say so;
+   * one trainee's starts run one at a time, so a burst of them cannot slip past the cap.
+   */
+  start(user: User, scenarioId: string, mode: AttemptFile['mode']): Promise<AttemptFile> {
+    return this.#serialised(`start:${user.username}`, () => this.#start(user, scenarioId, mode));
+  }
+
+  async #start(user: User, scenarioId: string, mode: AttemptFile['mode']): Promise<AttemptFile> {
     const loaded = this.#catalog.get(scenarioId);
     if (!loaded) throw new AttemptError('NOT_FOUND', 'That scenario is not in the catalog. It may have been withdrawn; pick another from the list.');
+    const own = this.#store.attemptsOf(user.username);
+    const refusal = startRefusal(own, scenarioId, mode);
+    if (refusal) throw new AttemptError('CONFLICT', refusal.message, refusal);
     await this.#store.pinRevision(scenarioId, loaded.revision, loaded.text);
     const now = this.#now().toISOString();
+    const id = `${scenarioId.slice(0, 24)}-${randomBytes(6).toString('hex')}`;
     const attempt: AttemptFile = {
       version: 1,
-      id: `${scenarioId.slice(0, 24)}-${randomBytes(6).toString('hex')}`,
+      id,
       username: user.username,
       scenarioId,
       revision: loaded.revision,
+      variant: drawVariant(variantIdsOf(loaded), own.filter((earlier) => earlier.scenarioId === scenarioId), mode, id),
       mode,
       startedAt: now,
       stepShownAt: now,
@@ -90,8 +108,10 @@ export class AttemptService {
 
   /** The attempt with its pinned scenario and snapshot, rebuilt from the decision log when not cached. */
   async run(attempt: AttemptFile, remember = true): Promise<RunningAttempt> {
-    const loaded = await this.#catalog.revision(attempt.revision, () => this.#store.readRevision(attempt.scenarioId, attempt.revision));
-    if (!loaded) throw new AttemptError('CONFLICT', 'The scenario version this attempt was started on can no longer be loaded. Start a new attempt.');
+    const revision = await this.#catalog.revision(attempt.revision, () => this.#store.readRevision(attempt.scenarioId, attempt.revision));
+    if (!revision) throw new AttemptError('CONFLICT', 'The scenario version this attempt was started on can no longer be loaded. Start a new attempt.');
+    const loaded = loadedVariant(revision, variantOf(attempt));
+    if (!loaded) throw new AttemptError('CONFLICT', `The case variant "${variantOf(attempt)}" this attempt was started on is not in its scenario version. Start a new attempt.`);
     const cached = this.#snapshots.get(attempt.id);
     if (cached && cached.events === attempt.events.length) {
       this.#remember(attempt.id, cached);
@@ -141,6 +161,7 @@ export class AttemptService {
   }
 
   async #answer(attempt: AttemptFile, stepId: string, answer: Answer): Promise<{ outcome: AnswerOutcome; view: TraineeView }> {
+    this.#assertPlayable(attempt);
     const running = await this.run(attempt);
     const submission = submitAnswer(running.loaded.scenario, running.loaded.machine, running.snapshot, stepId, answer);
     if (!submission.ok) {
@@ -170,6 +191,7 @@ export class AttemptService {
   }
 
   async #hint(attempt: AttemptFile, stepId: string): Promise<TraineeView> {
+    this.#assertPlayable(attempt);
     const running = await this.run(attempt);
     if (attempt.mode !== 'practice') throw new AttemptError('BAD_REQUEST', 'Hints are not available in assessment mode.');
     const next = requestHint(running.loaded.machine, running.snapshot, stepId);
@@ -177,6 +199,38 @@ export class AttemptService {
       await this.#commit(attempt, next, { type: 'hint', stepId, at: this.#now().toISOString() }, undefined);
     }
     return this.view(attempt);
+  }
+
+  /**
+   * Refuses a change to an abandoned attempt (it is final), and to a practice attempt while an
+   * assessment of the same scenario is open (its feedback would give the assessment's key away).
+   */
+  #assertPlayable(attempt: AttemptFile): void {
+    if (attempt.abandonedAt) throw new AttemptError('CONFLICT', 'This attempt was abandoned, so it is final. Start a new attempt from the scenario page.');
+    if (attempt.mode === 'practice' && openAssessmentOf(this.#store.attemptsOf(attempt.username), attempt.scenarioId)) {
+      throw new AttemptError('CONFLICT', 'Your assessment of this scenario is open, so practice on it is paused. Finish or abandon the assessment, then come back.');
+    }
+  }
+
+  /**
+   * Gives an attempt up: it ends where it stands, is final, and counts as not passed (an abandoned
+   * assessment is a failed one). A finished attempt cannot be abandoned.
+   */
+  abandon(attempt: AttemptFile): Promise<AttemptFile> {
+    return this.#serialised(attempt.id, async () => {
+      if (attempt.finishedAt) throw new AttemptError('CONFLICT', attempt.abandonedAt ? 'This attempt is already abandoned.' : 'This attempt is finished; only an open attempt can be abandoned.');
+      const at = this.#now().toISOString();
+      attempt.finishedAt = at;
+      attempt.abandonedAt = at;
+      try {
+        await this.#store.saveAttempt(attempt.id);
+      } catch (error) {
+        delete attempt.finishedAt;
+        delete attempt.abandonedAt;
+        throw error;
+      }
+      return attempt;
+    });
   }
 
   /** Keeps a snapshot as the most recently used, dropping the least recently used past the cap. */
@@ -229,7 +283,7 @@ export class AttemptService {
 
   /** An attempt scored and summarised for progress views; cached until its log or its reviews change. */
   async summary(attempt: AttemptFile): Promise<AttemptSummary> {
-    const key = `${attempt.events.length}|${Object.values(attempt.reviews).map((review) => review.at).join(',')}`;
+    const key = `${attempt.events.length}|${attempt.finishedAt ?? ''}|${Object.values(attempt.reviews).map((review) => review.at).join(',')}`;
     const cached = this.#summaries.get(attempt.id);
     if (cached?.key === key) return cached.summary;
     // A finished attempt's snapshot is not kept: scoring all history must not push out the live ones.
@@ -242,12 +296,16 @@ export class AttemptService {
       category: loaded.scenario.category,
       level: loaded.scenario.level,
       mode: attempt.mode,
+      variant: variantOf(attempt),
       startedAt: attempt.startedAt,
       finishedAt: attempt.finishedAt,
+      abandonedAt: attempt.abandonedAt,
       decidedMs: attempt.events.flatMap((event) => (event.type === 'answer' ? [event.decidedMs] : [])),
       hints: attempt.events.filter((event) => event.type === 'hint').length,
       revision: attempt.revision,
-      score: scoreOf(running),
+      sealed: isSealed(attempt),
+      // An open assessment's score is not even computed here, so no page or export built on summaries can show it.
+      score: isSealed(attempt) ? sealedScore() : scoreOf(running),
     };
     this.#summaries.set(attempt.id, { key, summary });
     return summary;

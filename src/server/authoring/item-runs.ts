@@ -2,13 +2,18 @@ import type { Desk } from '../desk.ts';
 import { reviewsOf } from '../attempts/attempt-service.ts';
 import { currentNode } from '../../domain/engine/machine.ts';
 import type { AnalysedAttempt } from '../../domain/authoring/item-analysis.ts';
+import { isSealed } from '../../domain/progress/open-attempts.ts';
+import { variantOf } from '../../domain/progress/variant-draw.ts';
 
 /**
- * Every trainee attempt at a scenario, on any revision, replayed as the item analysis reads it;
- * attempts whose revision can no longer be loaded are skipped.
+ * Every trainee attempt at a scenario (of one variant, when given), on any revision, replayed as the
+ * item analysis reads it. Attempts whose revision can no longer be loaded are skipped, and so are open
+ * assessments: what they picked is a score part, shown once they end.
  */
-export async function analysedAttempts(desk: Desk, scenarioId: string): Promise<AnalysedAttempt[]> {
-  const attempts = [...desk.store.allAttempts()].filter((attempt) => attempt.scenarioId === scenarioId);
+export async function analysedAttempts(desk: Desk, scenarioId: string, variant?: string): Promise<AnalysedAttempt[]> {
+  const attempts = [...desk.store.allAttempts()].filter(
+    (attempt) => attempt.scenarioId === scenarioId && !isSealed(attempt) && (variant === undefined || variantOf(attempt) === variant),
+  );
   const runs = await Promise.allSettled(attempts.map((attempt) => desk.attempts.run(attempt)));
   return runs.flatMap((run): AnalysedAttempt[] => {
     if (run.status !== 'fulfilled') return [];

@@ -105,10 +105,14 @@ export const attemptFileSchema = z.object({
   /** The pinned scenario revision (hash of its file) the attempt runs on. */
   revision: z.string(),
   mode: z.enum(['practice', 'assessment']),
+  /** The case variant drawn at start, pinned with the revision; absent on attempts stored before variants: `standard`. */
+  variant: z.string().optional(),
   startedAt: isoTime,
   /** When the step now showing was first shown: the start of the trainee's thinking time. */
   stepShownAt: isoTime,
   finishedAt: isoTime.optional(),
+  /** Set (with `finishedAt`) when the trainee gave the attempt up: final, and counted as not passed. */
+  abandonedAt: isoTime.optional(),
   events: z.array(attemptEventSchema),
   reviews: z.record(z.string(), reviewSchema).default({}),
   comments: z.array(commentSchema).default([]),

@@ -16,7 +16,11 @@ export function statementId(key: string): string {
 /** The desk's public address with a trailing slash: the base of every IRI in the statements. */
 export const xapiBase = (desk: Desk): string => desk.config.DESK_PUBLIC_URL.replace(/\/?$/, '/');
 
-/** The statements one attempt has earned so far, on its pinned scenario revision. */
+/**
+ * The statements one attempt has earned so far, on its pinned scenario revision. An open assessment
+ * has earned only "attempted": its answers, with their scores, go out once it ends (statement ids are
+ * fixed, so they are sent once, complete).
+ */
 export async function attemptXapi(desk: Desk, attempt: AttemptFile): Promise<XapiStatement[]> {
   const { loaded } = await desk.attempts.run(attempt);
   const summary = await desk.attempts.summary(attempt);
@@ -30,7 +34,8 @@ export async function attemptXapi(desk: Desk, attempt: AttemptFile): Promise<Xap
       mode: attempt.mode,
       startedAt: attempt.startedAt,
       finishedAt: attempt.finishedAt,
-      answers: attempt.events.flatMap((event) => (event.type === 'answer' ? [{ stepId: event.stepId, answer: event.answer, at: event.at, decidedMs: event.decidedMs }] : [])),
+      abandoned: Boolean(attempt.abandonedAt),
+      answers: summary.sealed ? [] : attempt.events.flatMap((event) => (event.type === 'answer' ? [{ stepId: event.stepId, answer: event.answer, at: event.at, decidedMs: event.decidedMs }] : [])),
       reviewedAt: reviews.at(-1),
       score: summary.score,
       revision: attempt.revision,

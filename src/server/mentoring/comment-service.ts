@@ -5,14 +5,14 @@ import { canAddToThread, type CommentInput } from '../../domain/mentoring/feedba
 import type { Viewer } from '../../domain/people/roles.ts';
 import { canSeeTraineeWork } from '../../domain/people/roles.ts';
 import { MentoringError } from './mentoring-error.ts';
-import { answerAt, visibleAttempt } from './visible-attempt.ts';
+import { answerAt, unsealedAttempt } from './visible-attempt.ts';
 
 /**
  * Adds a comment to the thread on one decision. Seniors and leads who may see the attempt start
  * threads; the trainee replies to them. A comment from anyone but the trainee raises their notice.
  */
 export async function addComment(desk: Desk, viewer: Viewer, input: CommentInput, now = new Date()): Promise<DecisionComment> {
-  const { attempt, owner } = visibleAttempt(desk, viewer, input.attemptId);
+  const { attempt, owner } = unsealedAttempt(desk, viewer, input.attemptId);
   if (!answerAt(attempt, input.stepId)) throw new MentoringError('BAD_REQUEST', 'Comments go on a decision the attempt made; that step was not answered.');
   const thread = attempt.comments.filter((comment) => comment.stepId === input.stepId);
   if (!canAddToThread(viewer, owner, thread)) {

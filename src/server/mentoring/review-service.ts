@@ -3,7 +3,8 @@ import type { AttemptFile, Review } from '../db/schema.ts';
 import { canReview, canSeeTraineeWork, type Viewer } from '../../domain/people/roles.ts';
 import type { ReviewInput } from '../../domain/mentoring/feedback.ts';
 import { MentoringError } from './mentoring-error.ts';
-import { answerAt, visibleAttempt } from './visible-attempt.ts';
+import { answerAt, unsealedAttempt } from './visible-attempt.ts';
+import { isSealed } from '../../domain/progress/open-attempts.ts';
 
 /** One written answer waiting for a senior, with what the senior grades it against. */
 export interface QueueItem {
@@ -24,11 +25,13 @@ export interface QueueItem {
 
 /**
  * Written answers no senior has graded yet, oldest first, among the attempts the viewer may see.
- * Each is shown against the rubric of the revision the trainee answered, not today's file.
+ * Each is shown against the rubric of the revision the trainee answered, not today's file. An open
+ * assessment's answers join the queue when it ends: grading one early would show a score part of it.
  */
 export async function reviewQueue(desk: Desk, viewer: Viewer): Promise<QueueItem[]> {
   const items: QueueItem[] = [];
   for (const attempt of desk.store.allAttempts()) {
+    if (isSealed(attempt)) continue;
     const pending = attempt.events.filter((event) => event.type === 'answer' && event.answer.kind === 'write' && !attempt.reviews[event.stepId]);
     if (!pending.length) continue;
     const owner = desk.accounts.find(attempt.username);
@@ -65,7 +68,7 @@ export async function reviewQueue(desk: Desk, viewer: Viewer): Promise<QueueItem
  */
 export async function saveReview(desk: Desk, viewer: Viewer, input: ReviewInput, now = new Date()): Promise<Review> {
   if (!canReview(viewer)) throw new MentoringError('FORBIDDEN', 'Only senior specialists grade written answers.');
-  const { attempt } = visibleAttempt(desk, viewer, input.attemptId);
+  const { attempt } = unsealedAttempt(desk, viewer, input.attemptId);
   const event = answerAt(attempt, input.stepId);
   if (!event || event.answer.kind !== 'write') throw new MentoringError('BAD_REQUEST', 'That step has no written answer in this attempt.');
   const { loaded } = await desk.attempts.run(attempt);

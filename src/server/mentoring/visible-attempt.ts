@@ -2,6 +2,7 @@ import type { Desk } from '../desk.ts';
 import type { AttemptFile, User } from '../db/schema.ts';
 import { canSeeTraineeWork, type Viewer } from '../../domain/people/roles.ts';
 import { MentoringError } from './mentoring-error.ts';
+import { isSealed } from '../../domain/progress/open-attempts.ts';
 
 /** An attempt the viewer may see, with its owner; anything else is "not found", so ids are not confirmed. */
 export function visibleAttempt(desk: Desk, viewer: Viewer, attemptId: string): { attempt: AttemptFile; owner: User } {
@@ -14,3 +15,12 @@ export function visibleAttempt(desk: Desk, viewer: Viewer, attemptId: string): {
 /** The answer the attempt committed at a step, or undefined when it never answered there. */
 export const answerAt = (attempt: AttemptFile, stepId: string) =>
   attempt.events.find((event) => event.type === 'answer' && event.stepId === stepId) as Extract<AttemptFile['events'][number], { type: 'answer' }> | undefined;
+
+/** A visible attempt that is not an open assessment: grades and comments on those wait until it ends. */
+export function unsealedAttempt(desk: Desk, viewer: Viewer, attemptId: string): { attempt: AttemptFile; owner: User } {
+  const found = visibleAttempt(desk, viewer, attemptId);
+  if (isSealed(found.attempt)) {
+    throw new MentoringError('FORBIDDEN', 'This assessment is still open. Its answers can be graded and commented on once the trainee finishes or abandons it.');
+  }
+  return found;
+}

@@ -75,7 +75,7 @@ const WARM_PAUSE_MS = 2;
 /** Cached standings per desk and trainee, each with the key it was computed for. */
 const standings = new WeakMap<Desk, Map<string, { key: string; standing: TraineeStanding }>>();
 
-/** Changes whenever anything a trainee's standing is computed from changes: attempts, answers, reviews. */
+/** Changes whenever anything a trainee's standing is computed from changes: attempts, answers, ends, reviews. */
 function attemptsKey(attempts: readonly AttemptFile[]): string {
   let events = 0;
   let reviews = 0;
@@ -87,6 +87,8 @@ function attemptsKey(attempts: readonly AttemptFile[]): string {
       if (review.at > latest) latest = review.at;
     }
     if (attempt.startedAt > latest) latest = attempt.startedAt;
+    // An abandon ends an attempt without a new event.
+    if (attempt.finishedAt && attempt.finishedAt > latest) latest = attempt.finishedAt;
   }
   return `${attempts.length}.${events}.${reviews}.${latest}`;
 }

@@ -214,6 +214,14 @@ describe('option order', () => {
     expect(orders.size).toBeGreaterThan(3);
   });
 
+  test('of rank items is shuffled per attempt and never starts as the answer order', () => {
+    const answer = (kitchenSink.steps.queue as { answer: string[] }).answer;
+    const orders = Array.from({ length: 300 }, (_, index) => idsAt(kitchenSink, 'queue', `attempt-${index}`));
+    for (const order of orders) expect(order).not.toEqual(answer);
+    // Every other order of the three items still comes up.
+    expect(new Set(orders.map((order) => order.join())).size).toBe(5);
+  });
+
   test('does not change when an author rewords an option', () => {
     const reworded = scenarioFrom(fixtureText('kitchen-sink.yaml').replace('text: The warehouse lead,', 'text: The warehouse shift lead,'), 'kitchen-sink');
     for (let index = 0; index < 10; index++) {

@@ -25,8 +25,10 @@ async function call(pathname: string, body: string | object, user?: BenchUser, t
   return { status: response.statusCode, text: await response.body.text(), location: response.headers.location as string | undefined };
 }
 
-async function startAttempt(user: BenchUser, mode = 'practice'): Promise<string> {
-  const result = await call(`/train/${SCENARIO}`, `mode=${mode}`, user, 'application/x-www-form-urlencoded');
+let other: { id: string; start: string };
+
+async function startAttempt(user: BenchUser, mode = 'practice', scenarioId = SCENARIO): Promise<string> {
+  const result = await call(`/train/${scenarioId}`, `mode=${mode}`, user, 'application/x-www-form-urlencoded');
   expect(result.status).toBe(303);
   return (result.location ?? '').replace('/play/', '');
 }
@@ -34,6 +36,8 @@ async function startAttempt(user: BenchUser, mode = 'practice'): Promise<string>
 beforeAll(async () => {
   const catalog = new ScenarioCatalog(defaultLibraryPaths(), () => {});
   await catalog.reload();
+  const another = catalog.list().find((loaded) => loaded.scenario.id !== SCENARIO)!.scenario;
+  other = { id: another.id, start: another.start };
   dir = await mkdtemp(path.join(os.tmpdir(), 'desk-bad-input-'));
   const { users } = await makeDataDir(dir, catalog.list(), 2, 0);
   [mine, theirs] = users as [BenchUser, BenchUser];
@@ -95,8 +99,9 @@ describe('the answer action refuses bad input with a 4xx and a message', () => {
   });
 
   test('a hint in assessment mode is refused with the reason', async () => {
-    const attemptId = await startAttempt(mine, 'assessment');
-    const result = await call('/_actions/attempt.hint', { attemptId, stepId: 'first-look' }, mine);
+    // Another scenario: an assessment does not start beside the practice attempt already open on this one.
+    const attemptId = await startAttempt(mine, 'assessment', other.id);
+    const result = await call('/_actions/attempt.hint', { attemptId, stepId: other.start }, mine);
     expect(result.status).toBe(400);
     expect(result.text).toContain('Hints are not available in assessment mode.');
   });

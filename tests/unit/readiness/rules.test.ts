@@ -54,6 +54,15 @@ describe('category rule', () => {
     expect(line).toMatchObject({ met: false, detail: 'No assessment in this category yet.', practise: 'credit-limit-easy' });
   });
 
+  test('repeats of one case count once: the same variant passed three times is one pass, and its mean is its latest score', () => {
+    const strict = { ...categories, passedAssessments: 2 };
+    const sameCase = (score: number) => summary({ scenarioId: 'credit-limit-case', variant: 'wire-short', score });
+    const repeated = categoryLine(strict, 'credit-limit', assessments(sameCase(70), sameCase(95), sameCase(96)), context);
+    expect(repeated).toMatchObject({ met: false, detail: '1 passed assessment; mean 96 over the last 1 assessment (2 repeats of a case already assessed not counted).' });
+    const twoVariants = categoryLine(strict, 'credit-limit', assessments(sameCase(95), summary({ scenarioId: 'credit-limit-case', variant: 'wire-covers', score: 88 })), context);
+    expect(twoVariants).toMatchObject({ met: true, detail: '2 passed assessments; mean 92 over the last 2 assessments.' });
+  });
+
   test('practice never counts toward it', () => {
     expect(categoryLine(categories, 'credit-limit', evidenceOf([summary({ mode: 'practice', score: 100 })]).assessments, context).met).toBe(false);
   });

@@ -22,6 +22,8 @@ export interface SummaryOptions {
   category?: string;
   scenarioId?: string;
   mode?: 'practice' | 'assessment';
+  /** The case variant; each summary is a case of its own unless told. */
+  variant?: string;
   score?: number;
   passed?: boolean;
   critical?: boolean;
@@ -43,6 +45,8 @@ export function summary(options: SummaryOptions = {}): AttemptSummary {
     category: options.category ?? 'credit-limit',
     level: 1,
     mode: options.mode ?? 'assessment',
+    variant: options.variant ?? `case-${clock}`,
+    sealed: (options.mode ?? 'assessment') === 'assessment' && options.finished === false,
     startedAt: at,
     finishedAt: options.finished === false ? undefined : at,
     decidedMs: [30_000],

@@ -1,6 +1,6 @@
 import type { AttemptSummary } from '../../progress/attempt-summary.ts';
 import type { ReadinessPolicy } from '../policy.ts';
-import { mean } from '../evidence.ts';
+import { distinctCases, mean } from '../evidence.ts';
 import { plural } from '../../text/format.ts';
 import type { ChecklistLine, ReadinessContext } from '../types.ts';
 
@@ -13,15 +13,23 @@ export interface CategoryStanding {
   /** Mean score of the last `lastAssessments` assessments; null with none. */
   mean: number | null;
   met: boolean;
+  /** Assessments left out as repeats of a case already counted. */
+  repeats: number;
 }
 
-/** A trainee's standing in a category from their finished assessments (oldest first) in it. */
+/**
+ * A trainee's standing in a category from their finished assessments (oldest first) in it. Counts
+ * distinct cases (scenario and variant): a case passed twice is one pass, and the mean is over the
+ * latest assessment of each of the last few cases, so repeating one memorised case proves nothing new.
+ */
 export function categoryStanding(rule: CategoryRule, inCategory: readonly AttemptSummary[]): CategoryStanding {
-  const passed = inCategory.filter((summary) => summary.score.passed).length;
-  const last = inCategory.slice(-rule.lastAssessments);
+  const cases = distinctCases(inCategory);
+  const passedCases = new Set(inCategory.filter((summary) => summary.score.passed).map((summary) => `${summary.scenarioId}\u0000${summary.variant}`));
+  const passed = passedCases.size;
+  const last = cases.slice(-rule.lastAssessments);
   const average = mean(last.map((summary) => summary.score.score));
   const met = passed >= rule.passedAssessments && average !== null && average >= rule.meanScore;
-  return { assessed: inCategory.length, passed, mean: average, met };
+  return { assessed: cases.length, passed, mean: average, met, repeats: inCategory.length - cases.length };
 }
 
 /** The category's scenario to work next: one not passed yet before one passed, easier levels first. */
@@ -41,7 +49,7 @@ export function categoryLine(rule: CategoryRule, category: string, assessments: 
   const detail =
     standing.mean === null
       ? 'No assessment in this category yet.'
-      : `${plural(standing.passed, 'passed assessment')}; mean ${Math.round(standing.mean)} over the last ${plural(Math.min(standing.assessed, rule.lastAssessments), 'assessment')}.`;
+      : `${plural(standing.passed, 'passed assessment')}; mean ${Math.round(standing.mean)} over the last ${plural(Math.min(standing.assessed, rule.lastAssessments), 'assessment')}${standing.repeats ? ` (${plural(standing.repeats, 'repeat')} of a case already assessed not counted)` : ''}.`;
   return {
     rule: 'category',
     category,
