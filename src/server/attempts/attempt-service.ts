@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { DeskStore } from '../db/desk-store.ts';
+
+/** What the attempt service keeps its data in. */
+export type AttemptStore = Pick<DeskStore, 'attempts' | 'revisions'>;
 import type { AttemptEvent as StoredEvent, AttemptFile, User } from '../db/schema.ts';
 import type { LoadedScenario, ScenarioCatalog } from '../scenarios/catalog.ts';
 import type { Answer } from '../../domain/engine/answer.ts';
@@ -42,7 +45,7 @@ function scoreOf({ attempt, loaded, snapshot }: RunningAttempt): AttemptScore {
 
 /** Runs attempts on the server: start, answer, hint; every change is durable before it is answered. */
 export class AttemptService {
-  #store: DeskStore;
+  #store: AttemptStore;
   #catalog: ScenarioCatalog;
   #now: () => Date;
   /** Recently used snapshots, oldest first; any one can be rebuilt by replaying its log. */
@@ -51,7 +54,7 @@ export class AttemptService {
   /** The last queued change per attempt: changes to one attempt run one after another. */
   #queues = new Map<string, Promise<unknown>>();
 
-  constructor(store: DeskStore, catalog: ScenarioCatalog, now: () => Date = () => new Date()) {
+  constructor(store: AttemptStore, catalog: ScenarioCatalog, now: () => Date = () => new Date()) {
     this.#store = store;
     this.#catalog = catalog;
     this.#now = now;
@@ -61,7 +64,7 @@ export class AttemptService {
   async start(user: User, scenarioId: string, mode: AttemptFile['mode']): Promise<AttemptFile> {
     const loaded = this.#catalog.get(scenarioId);
     if (!loaded) throw new AttemptError('NOT_FOUND', 'That scenario is not in the catalog. It may have been withdrawn; pick another from the list.');
-    await this.#store.pinRevision(scenarioId, loaded.revision, loaded.text);
+    await this.#store.revisions.pin(scenarioId, loaded.revision, loaded.text);
     const now = this.#now().toISOString();
     const attempt: AttemptFile = {
       version: 1,
@@ -77,20 +80,19 @@ export class AttemptService {
       comments: [],
       unseenFeedback: false,
     };
-    await this.#store.createAttempt(attempt);
-    return attempt;
+    return this.#store.attempts.create(attempt);
   }
 
   /** An attempt by id, or a 404 that says so. */
   get(attemptId: string): AttemptFile {
-    const attempt = this.#store.attempt(attemptId);
+    const attempt = this.#store.attempts.get(attemptId);
     if (!attempt) throw new AttemptError('NOT_FOUND', 'There is no such attempt. Open your attempts from My progress.');
     return attempt;
   }
 
   /** The attempt with its pinned scenario and snapshot, rebuilt from the decision log when not cached. */
   async run(attempt: AttemptFile, remember = true): Promise<RunningAttempt> {
-    const loaded = await this.#catalog.revision(attempt.revision, () => this.#store.readRevision(attempt.scenarioId, attempt.revision));
+    const loaded = await this.#catalog.revision(attempt.revision, () => this.#store.revisions.read(attempt.scenarioId, attempt.revision));
     if (!loaded) throw new AttemptError('CONFLICT', 'The scenario version this attempt was started on can no longer be loaded. Start a new attempt.');
     const cached = this.#snapshots.get(attempt.id);
     if (cached && cached.events === attempt.events.length) {
@@ -167,21 +169,14 @@ export class AttemptService {
     return result;
   }
 
-  /** Appends an event in memory, writes the file, and undoes the change if the write fails. */
+  /** Appends an event to the attempt durably (the store leaves it as it was if the write fails), then caches its snapshot. */
   async #commit(attempt: AttemptFile, snapshot: AttemptSnapshot, event: StoredEvent, stepShown: Date | undefined): Promise<void> {
-    const previous = { stepShownAt: attempt.stepShownAt, finishedAt: attempt.finishedAt };
-    attempt.events.push(event);
-    if (stepShown) attempt.stepShownAt = stepShown.toISOString();
-    if (snapshot.status === 'done') attempt.finishedAt = event.at;
+    await this.#store.attempts.update(attempt.id, (stored) => {
+      stored.events.push(event);
+      if (stepShown) stored.stepShownAt = stepShown.toISOString();
+      if (snapshot.status === 'done') stored.finishedAt = event.at;
+    });
     this.#remember(attempt.id, { events: attempt.events.length, snapshot });
-    try {
-      await this.#store.saveAttempt(attempt.id);
-    } catch (error) {
-      attempt.events.pop();
-      Object.assign(attempt, previous);
-      this.#snapshots.delete(attempt.id);
-      throw error;
-    }
   }
 
   /** The attempt's score against the senior path of its pinned revision. */
@@ -229,6 +224,6 @@ export class AttemptService {
 
   /** A trainee's attempts, newest first. */
   attemptsOf(username: string): AttemptFile[] {
-    return this.#store.attemptsOf(username).sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+    return this.#store.attempts.of(username).sort((a, b) => b.startedAt.localeCompare(a.startedAt));
   }
 }

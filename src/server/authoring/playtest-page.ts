@@ -9,10 +9,11 @@ import { traineeView, answerTexts, type TraineeView } from '../../domain/view/tr
 import { scoreAttempt, type AttemptScore } from '../../domain/scoring/attempt-score.ts';
 import type { ChooseOption, Ending, Step } from '../../domain/scenario/schema.ts';
 
-/** What the playtest page was asked: where to start, and the posted form when it is a POST. */
+/** What the playtest page was asked: where to start, and (a POST) how to read the posted form. */
 export interface PlaytestRequest {
   from: string | null;
-  form?: FormData;
+  /** Called only once the file is found: a not-found page is a rewrite, which needs the body unread. */
+  readForm?: () => Promise<FormData>;
 }
 
 /** The decision just made, as the playtest shows it with its key. */
@@ -70,7 +71,7 @@ function lastDecision(loaded: LoadedScenario, context: AttemptContext): Playtest
  * A playtest of a served scenario file, replayed from the moves the form carried (plus the one posted):
  * never stored, so nothing counts toward anyone's progress. Undefined when the file is not served.
  */
-export function playtestPage(catalog: ScenarioCatalog, fileId: string, request: PlaytestRequest, seed: string): PlaytestPage | undefined {
+export async function playtestPage(catalog: ScenarioCatalog, fileId: string, request: PlaytestRequest, seed: string): Promise<PlaytestPage | undefined> {
   const file = authorFile(catalog, fileId);
   const loaded = file?.checked.scenario ? catalog.get(file.checked.scenario.id) : undefined;
   if (!loaded) return undefined;
@@ -78,7 +79,7 @@ export function playtestPage(catalog: ScenarioCatalog, fileId: string, request: 
   let from = request.from ?? scenario.start;
   let moves: PlaytestMove[] = [];
   let problem: string | undefined;
-  if (request.form) ({ from, moves, problem } = applyPost(loaded, request.form, from));
+  if (request.readForm) ({ from, moves, problem } = applyPost(loaded, await request.readForm(), from));
   if (!scenario.steps[from]) from = scenario.start;
   const replay = replayPlaytest(scenario, machine, senior, from, moves);
   if (!replay.ok) {

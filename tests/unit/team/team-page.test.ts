@@ -81,7 +81,7 @@ describe('assignments', () => {
     const progress = detail.assignments.find((entry) => entry.assignment.id === id)!;
     expect(progress).toMatchObject({ done: ['same-po-two-doors'], next: 'past-due-account-hold', complete: false, overdue: false });
     expect(await removeAssignment(team.desk, 'order-desk', id)).toBe(true);
-    expect(team.desk.store.accounts.data.assignments.some((assignment) => assignment.id === id)).toBe(false);
+    expect(team.desk.store.assignments.list().some((assignment) => assignment.id === id)).toBe(false);
   });
 
   test('the form\'s mistakes come back beside their fields', async () => {
