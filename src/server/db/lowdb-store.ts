@@ -26,6 +26,21 @@ export interface LowdbBackend {
   close(): void;
 }
 
+/** Puts a copy of `item` in place of the entry `matches` picks, or at the end; returns the copy. */
+function putWhere<T>(list: T[], item: T, matches: (entry: T) => boolean): T {
+  const stored = structuredClone(item);
+  const index = list.findIndex(matches);
+  if (index >= 0) list[index] = stored;
+  else list.push(stored);
+  return stored;
+}
+
+/** Removes the entry `matches` picks; returns it, or undefined when there is none. */
+function removeWhere<T>(list: T[], matches: (entry: T) => boolean): T | undefined {
+  const index = list.findIndex(matches);
+  return index >= 0 ? list.splice(index, 1)[0] : undefined;
+}
+
 export const EMPTY_ACCOUNTS: AccountsFile = { version: 1, users: [], teams: [], assignments: [], signOffs: [] };
 export const EMPTY_SESSIONS: SessionsFile = { version: 1, sessions: [] };
 
@@ -86,14 +101,7 @@ export class LowdbStore implements DeskStore {
   readonly teams: TeamRepository = {
     list: () => this.#accounts.data.teams,
     find: (id) => this.#accounts.data.teams.find((team) => team.id === id),
-    put: (team) =>
-      this.#accounts.mutate((data) => {
-        const stored = structuredClone(team);
-        const index = data.teams.findIndex((other) => other.id === team.id);
-        if (index >= 0) data.teams[index] = stored;
-        else data.teams.push(stored);
-        return stored;
-      }),
+    put: (team) => this.#accounts.mutate((data) => putWhere(data.teams, team, (other) => other.id === team.id)),
   };
 
   readonly assignments: AssignmentRepository = {
@@ -109,11 +117,7 @@ export class LowdbStore implements DeskStore {
     remove: async (team, id) => {
       const matches = (assignment: { team: string; id: string }) => assignment.id === id && assignment.team === team;
       if (!this.#accounts.data.assignments.some(matches)) return false;
-      return this.#accounts.mutate((data) => {
-        const index = data.assignments.findIndex(matches);
-        if (index >= 0) data.assignments.splice(index, 1);
-        return index >= 0;
-      });
+      return this.#accounts.mutate((data) => removeWhere(data.assignments, matches) !== undefined);
     },
   };
 
@@ -121,20 +125,11 @@ export class LowdbStore implements DeskStore {
     list: () => this.#accounts.data.signOffs,
     ofTrainee: (username) => this.#accounts.data.signOffs.filter((signOff) => signOff.trainee === username),
     put: (signOff) =>
-      this.#accounts.mutate((data) => {
-        const stored = structuredClone(signOff);
-        const index = data.signOffs.findIndex((entry) => entry.trainee === signOff.trainee && entry.category === signOff.category);
-        if (index >= 0) data.signOffs[index] = stored;
-        else data.signOffs.push(stored);
-        return stored;
-      }),
+      this.#accounts.mutate((data) => putWhere(data.signOffs, signOff, (entry) => entry.trainee === signOff.trainee && entry.category === signOff.category)),
     remove: async (key) => {
       const matches = (entry: { trainee: string; category: string }) => entry.trainee === key.trainee && entry.category === key.category;
       if (!this.#accounts.data.signOffs.some(matches)) return undefined;
-      return this.#accounts.mutate((data) => {
-        const index = data.signOffs.findIndex(matches);
-        return index >= 0 ? data.signOffs.splice(index, 1)[0] : undefined;
-      });
+      return this.#accounts.mutate((data) => removeWhere(data.signOffs, matches));
     },
   };
 
