@@ -1,3 +1,4 @@
+import { cloneJson } from './clone-json.ts';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
@@ -28,7 +29,7 @@ async function exists(file: string): Promise<boolean> {
 
 /** A document's adapter and its data as read (the defaults, copied, when the file does not exist yet). */
 async function openDocument<T>(adapter: Adapter<T>, defaults: T): Promise<{ adapter: Adapter<T>; data: T }> {
-  return { adapter, data: (await adapter.read()) ?? structuredClone(defaults) };
+  return { adapter, data: (await adapter.read()) ?? cloneJson(defaults) };
 }
 
 /** Every attempt file, read in parallel per trainee; temp files an interrupted write left are removed. */

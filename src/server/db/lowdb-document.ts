@@ -1,3 +1,4 @@
+import { cloneJson } from './clone-json.ts';
 import { Low, type Adapter } from 'lowdb';
 
 /** Gives `target` exactly the fields of `source`, keeping `target` the same object. */
@@ -28,7 +29,7 @@ export class LowDocument<T extends object> {
   /** Runs `change` on a copy, writes the copy durably, then makes it the document; resolves with `change`'s result. */
   mutate<R>(change: (draft: T) => R): Promise<R> {
     const run = async (): Promise<R> => {
-      const draft = structuredClone(this.#db.data);
+      const draft = cloneJson(this.#db.data);
       const result = change(draft);
       await this.#db.adapter.write(draft);
       replaceContents(this.#db.data, draft);

@@ -1,3 +1,4 @@
+import { cloneJson } from './clone-json.ts';
 import type { Adapter } from 'lowdb';
 import { LowDocument } from './lowdb-document.ts';
 import {
@@ -28,7 +29,7 @@ export interface LowdbBackend {
 
 /** Puts a copy of `item` in place of the entry `matches` picks, or at the end; returns the copy. */
 function putWhere<T>(list: T[], item: T, matches: (entry: T) => boolean): T {
-  const stored = structuredClone(item);
+  const stored = cloneJson(item);
   const index = list.findIndex(matches);
   if (index >= 0) list[index] = stored;
   else list.push(stored);
@@ -84,8 +85,8 @@ export class LowdbStore implements DeskStore {
     add: (user, team) =>
       this.#accounts.mutate((data) => {
         if (data.users.some((other) => other.username === user.username)) throw new StoreConflictError(`The username "${user.username}" is taken.`);
-        if (team && !data.teams.some((other) => other.id === team.id)) data.teams.push(structuredClone(team));
-        const stored = structuredClone(user);
+        if (team && !data.teams.some((other) => other.id === team.id)) data.teams.push(cloneJson(team));
+        const stored = cloneJson(user);
         data.users.push(stored);
         return stored;
       }),
@@ -110,7 +111,7 @@ export class LowdbStore implements DeskStore {
     add: (assignment) =>
       this.#accounts.mutate((data) => {
         if (data.assignments.some((other) => other.id === assignment.id)) throw new StoreConflictError(`An assignment "${assignment.id}" exists already.`);
-        const stored = structuredClone(assignment);
+        const stored = cloneJson(assignment);
         data.assignments.push(stored);
         return stored;
       }),
@@ -138,7 +139,7 @@ export class LowdbStore implements DeskStore {
     add: (session, { replacing, now }) =>
       this.#sessions.mutate((data) => {
         data.sessions = data.sessions.filter((other) => other.tokenHash !== replacing && new Date(other.expiresAt) > now);
-        data.sessions.push(structuredClone(session));
+        data.sessions.push(cloneJson(session));
       }),
     remove: async (tokenHash) => {
       if (!this.sessions.find(tokenHash)) return false;

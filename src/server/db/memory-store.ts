@@ -1,3 +1,4 @@
+import { cloneJson } from './clone-json.ts';
 import { Memory, type Adapter } from 'lowdb';
 import type { DeskStore } from './desk-store.ts';
 import type { StoreOptions } from './json-file-store.ts';
@@ -10,11 +11,11 @@ class MemoryCopy<T> implements Adapter<T> {
 
   async read(): Promise<T | null> {
     const data = await this.#memory.read();
-    return data === null ? null : structuredClone(data);
+    return data === null ? null : cloneJson(data);
   }
 
   write(data: T): Promise<void> {
-    return this.#memory.write(structuredClone(data));
+    return this.#memory.write(cloneJson(data));
   }
 }
 
@@ -36,8 +37,8 @@ export async function openMemoryStore(data: MemoryData = memoryData(), options: 
   // A slot whose first write failed holds nothing, as a file never written would not exist.
   const attempts = read.flatMap((entry) => (entry.data ? [{ adapter: entry.adapter, data: entry.data }] : []));
   return new LowdbStore({
-    accounts: { adapter: wrap<AccountsFile>(data.accounts), data: (await data.accounts.read()) ?? structuredClone(EMPTY_ACCOUNTS) },
-    sessions: { adapter: wrap<SessionsFile>(data.sessions), data: (await data.sessions.read()) ?? structuredClone(EMPTY_SESSIONS) },
+    accounts: { adapter: wrap<AccountsFile>(data.accounts), data: (await data.accounts.read()) ?? cloneJson(EMPTY_ACCOUNTS) },
+    sessions: { adapter: wrap<SessionsFile>(data.sessions), data: (await data.sessions.read()) ?? cloneJson(EMPTY_SESSIONS) },
     attempts,
     async newAttempt(attempt) {
       const memory = new MemoryCopy<AttemptFile>();
