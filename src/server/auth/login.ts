@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import type { Desk } from '../desk.ts';
+import type { AccountService } from './accounts.ts';
+import type { SessionService } from './sessions.ts';
+import type { LoginThrottle } from './throttle.ts';
 import type { User } from '../db/schema.ts';
 
 export const loginFormSchema = z.object({
@@ -11,8 +13,15 @@ export type LoginResult =
   | { ok: true; user: User; token: string; expires: Date }
   | { ok: false; status: 400 | 401 | 429; message: string };
 
+/** What logging in takes: the throttle, the accounts and the sessions. */
+export interface LoginDeps {
+  throttle: LoginThrottle;
+  accounts: Pick<AccountService, 'authenticate'>;
+  sessions: Pick<SessionService, 'create'>;
+}
+
 /** Checks the throttle, the password and the account, then starts a fresh session. */
-export async function logIn(desk: Desk, form: FormData, address: string, previousToken?: string): Promise<LoginResult> {
+export async function logIn(desk: LoginDeps, form: FormData, address: string, previousToken?: string): Promise<LoginResult> {
   const parsed = loginFormSchema.safeParse({ username: form.get('username') ?? '', password: form.get('password') ?? '' });
   if (!parsed.success) return { ok: false, status: 400, message: parsed.error.issues[0]?.message ?? 'Enter your username and password.' };
   const { username, password } = parsed.data;
