@@ -1,8 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import type { DeskStore } from '../db/desk-store.ts';
-
-/** What the attempt service keeps its data in. */
-export type AttemptStore = Pick<DeskStore, 'attempts' | 'revisions'>;
 import type { AttemptEvent as StoredEvent, AttemptFile, User } from '../db/schema.ts';
 import type { LoadedScenario, ScenarioCatalog } from '../scenarios/catalog.ts';
 import type { Answer } from '../../domain/engine/answer.ts';
@@ -29,6 +26,9 @@ const toMachineEvents = (events: readonly StoredEvent[]): AttemptEvent[] =>
       ? { type: 'answer.submit', stepId: event.stepId, answer: event.answer }
       : { type: 'hint.request', stepId: event.stepId },
   );
+
+/** What the attempt service keeps its data in. */
+export type AttemptStore = Pick<DeskStore, 'attempts' | 'revisions'>;
 
 /** Snapshots kept in memory: enough for every trainee answering at once, bounded whatever the history. */
 const SNAPSHOT_CACHE = 2000;
