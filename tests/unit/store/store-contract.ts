@@ -61,6 +61,15 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       return store;
     };
 
+    /** Stores one record of every kind: tia of team north, assignment a-1, a sign-off, session `token`, attempt x-1. */
+    const oneOfEach = async () => {
+      await store.users.add(user('tia'), { id: 'north', name: 'North' });
+      await store.assignments.add(assignment('a-1'));
+      await store.signOffs.put({ trainee: 'tia', category: 'hazmat', by: 'sid', note: 'Yes.', at: '2026-12-01T09:00:00.000Z' });
+      await store.sessions.add(session('token', 'tia'), { now: new Date('2026-12-03T12:00:00.000Z') });
+      await store.attempts.create(attempt('x-1'));
+    };
+
     beforeEach(async () => {
       factory = await makeStore();
       faults = new Faults();
@@ -172,11 +181,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
 
     describe('durability', () => {
       test('everything a resolved mutation changed is there after a restart', async () => {
-        await store.users.add(user('tia'), { id: 'north', name: 'North' });
-        await store.assignments.add(assignment('a-1'));
-        await store.signOffs.put({ trainee: 'tia', category: 'hazmat', by: 'sid', note: 'Yes.', at: '2026-12-01T09:00:00.000Z' });
-        await store.sessions.add(session('token', 'tia'), { now: new Date('2026-12-03T12:00:00.000Z') });
-        await store.attempts.create(attempt('x-1'));
+        await oneOfEach();
         await store.attempts.update('x-1', (draft) => {
           draft.events.push(hint('first-look'));
         });
@@ -210,11 +215,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
 
     describe('a durable write that fails', () => {
       test('leaves every kind of data exactly as it was, rejects, and the next mutation works', async () => {
-        await store.users.add(user('tia'), { id: 'north', name: 'North' });
-        await store.assignments.add(assignment('a-1'));
-        await store.signOffs.put({ trainee: 'tia', category: 'hazmat', by: 'sid', note: 'Yes.', at: '2026-12-01T09:00:00.000Z' });
-        await store.sessions.add(session('token', 'tia'), { now: new Date('2026-12-03T12:00:00.000Z') });
-        await store.attempts.create(attempt('x-1'));
+        await oneOfEach();
         const snapshot = () => structuredClone({
           users: store.users.list(),
           teams: store.teams.list(),
