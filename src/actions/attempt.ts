@@ -16,7 +16,7 @@ const attemptRef = {
 async function ownAttempt(context: Parameters<typeof requireUser>[0], attemptId: string) {
   const user = requireUser(context);
   const desk = await getDesk();
-  const attempt = desk.store.attempt(attemptId);
+  const attempt = desk.store.attempts.get(attemptId);
   if (!attempt || attempt.username !== user.username) {
     throw new ActionError({ code: 'NOT_FOUND', message: 'There is no such attempt among yours.' });
   }

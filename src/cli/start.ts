@@ -62,7 +62,7 @@ async function main(): Promise<void> {
     const served = desk.catalog.list().length;
     const left = desk.catalog.checked.length - served;
     console.log(`\nException Desk is running at http://${shown}:${config.PORT}/`);
-    console.log(`Data: ${desk.store.dataDir}${seed?.seeded ? ` (demo data seeded: ${seed.attempts} attempts)` : ''}`);
+    console.log(`Data: ${path.resolve(desk.config.DESK_DATA_DIR)}${seed?.seeded ? ` (demo data seeded: ${seed.attempts} attempts)` : ''}`);
     console.log(`Scenarios: ${served} served${left ? `, ${left} left out for errors (npm run scenarios:check)` : ''}`);
     if (seed) {
       console.log(`\nDemo logins (password for all: ${seed.password}):`);

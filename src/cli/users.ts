@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { readConfig } from '../server/config.ts';
-import { DeskStore } from '../server/db/desk-store.ts';
+import { openJsonFileStore } from '../server/db/json-file-store.ts';
 import { AccountService } from '../server/auth/accounts.ts';
 import { SessionService } from '../server/auth/sessions.ts';
 import { roleSchema, usernameSchema } from '../domain/people/roles.ts';
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   const [command, rawUsername] = positionals;
   if (!command || !['add', 'list', 'passwd', 'disable', 'enable'].includes(command)) fail(USAGE);
   const config = readConfig();
-  const store = await DeskStore.open(config.DESK_DATA_DIR);
+  const store = await openJsonFileStore(config.DESK_DATA_DIR);
   try {
     const accounts = new AccountService(store);
     if (command === 'list') {

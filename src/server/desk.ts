@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { readConfig, type DeskConfig } from './config.ts';
-import { DeskStore } from './db/desk-store.ts';
+import type { DeskStore } from './db/desk-store.ts';
+import { openJsonFileStore } from './db/json-file-store.ts';
 import { ScenarioCatalog } from './scenarios/catalog.ts';
 import { AccountService } from './auth/accounts.ts';
 import { SessionService } from './auth/sessions.ts';
@@ -33,7 +34,7 @@ export interface Desk {
 /** Opens the data directory and the scenario library and wires the services; the caller closes it. */
 export async function openDesk(config: DeskConfig, options: { watch?: boolean; log?: (line: string) => void } = {}): Promise<Desk> {
   const log = options.log ?? ((line: string) => console.warn(line));
-  const store = await DeskStore.open(config.DESK_DATA_DIR);
+  const store = await openJsonFileStore(config.DESK_DATA_DIR);
   try {
     const catalog = new ScenarioCatalog(
       { scenariosDir: path.resolve(config.DESK_SCENARIOS_DIR), playbooksDir: path.resolve(config.DESK_PLAYBOOKS_DIR) },

@@ -3,6 +3,7 @@ import { actions } from 'astro:actions';
 import type { Answer } from '../../domain/engine/answer.ts';
 import type { FeedbackView, TraineeView } from '../../domain/view/trainee-view.ts';
 import { applyViewUpdate } from '../../domain/view/view-update.ts';
+import { decisionTone, matchesSenior } from '../../domain/view/decision-tone.ts';
 import { formatClock } from '../../domain/clock.ts';
 import { money } from '../../domain/text/format.ts';
 import CaseFile from '../case/CaseFile.tsx';
@@ -10,17 +11,15 @@ import Markdown from '../Markdown.tsx';
 import { ChooseManyStep, ChooseStep, RankStep, WriteStep } from './steps.tsx';
 
 const VERDICT_WORDS: Record<string, string> = { best: 'Best call', good: 'Good call', weak: 'Weak call', wrong: 'Wrong call', critical: 'Critical error' };
-const verdictClass = (feedback: FeedbackView) =>
-  feedback.critical ? 'bad' : feedback.score === null ? 'info' : feedback.score >= 0.99 ? 'good' : feedback.score >= 0.5 ? 'warn' : 'bad';
 
 function Feedback({ feedback }: { feedback: FeedbackView }) {
   const { minutes, sentiment, dollars } = feedback.effect;
-  const label = feedback.verdict ? VERDICT_WORDS[feedback.verdict] : feedback.critical ? 'Critical error' : feedback.score === null ? 'Sent for review' : feedback.score >= 0.99 ? 'Matches the senior' : `Scored ${Math.round(feedback.score * 100)}%`;
+  const label = feedback.verdict ? VERDICT_WORDS[feedback.verdict] : feedback.critical ? 'Critical error' : feedback.score === null ? 'Sent for review' : matchesSenior(feedback.score) ? 'Matches the senior' : `Scored ${Math.round(feedback.score * 100)}%`;
   return (
-    <section className={`feedback ${verdictClass(feedback)}`} aria-labelledby="feedback-title">
+    <section className={`feedback ${decisionTone(feedback.score, feedback.critical)}`} aria-labelledby="feedback-title">
       <h2 id="feedback-title" tabIndex={-1}>{label}</h2>
       {feedback.why && <p>{feedback.why}</p>}
-      {feedback.senior.length > 0 && feedback.score !== null && feedback.score < 0.99 && (
+      {feedback.senior.length > 0 && feedback.score !== null && !matchesSenior(feedback.score) && (
         <div className="small"><strong>The senior would:</strong> <ul>{feedback.senior.map((text) => <li key={text}>{text}</li>)}</ul></div>
       )}
       {feedback.model && (

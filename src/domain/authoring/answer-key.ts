@@ -74,33 +74,18 @@ export function branchViews(scenario: Scenario, branches: readonly Branch[]): Br
 /** The answer key of one step, as the map and the playtest show it. */
 export function stepKey(scenario: Scenario, stepId: string, step: Step): StepKey {
   const base = { stepId, kind: step.kind, prompt: step.prompt, hint: step.hint, reveal: step.reveal ?? [] };
+  const option = (choice: { id: string; text: string; route?: string; why?: string }) => ({ id: choice.id, text: choice.text, route: choice.route, why: choice.why });
   switch (step.kind) {
     case 'choose':
       return {
         ...base,
-        choices: step.options.map((option) => ({
-          id: option.id,
-          text: option.text,
-          route: option.route,
-          verdict: option.verdict,
-          why: option.why,
-          effect: option.effect,
-          reveal: option.reveal,
-          leadsTo: branchViews(scenario, option.next),
-        })),
+        choices: step.options.map((choice) => ({ ...option(choice), verdict: choice.verdict, effect: choice.effect, reveal: choice.reveal, leadsTo: branchViews(scenario, choice.next) })),
         leadsTo: [],
       };
     case 'choose-many':
       return {
         ...base,
-        choices: step.options.map((option) => ({
-          id: option.id,
-          text: option.text,
-          route: option.route,
-          inAnswer: step.answer.includes(option.id),
-          critical: option.critical,
-          why: option.why,
-        })),
+        choices: step.options.map((choice) => ({ ...option(choice), inAnswer: step.answer.includes(choice.id), critical: choice.critical })),
         why: step.why,
         effect: step.effect,
         leadsTo: branchViews(scenario, step.next),

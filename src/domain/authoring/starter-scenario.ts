@@ -1,4 +1,5 @@
 import type { Taxonomy } from '../scenario/schema.ts';
+import { taxonomyLabels } from '../scenario/taxonomy-labels.ts';
 
 export interface StarterOptions {
   id: string;
@@ -33,7 +34,7 @@ export function starterScenario(options: StarterOptions): string {
   const competencyIds = taxonomy.competencies.map((term) => term.id);
   const competencies = ['diagnosis', 'routing', 'communication'].filter((term) => competencyIds.includes(term));
   const playbooks = [category, 'who-owns-what', 'authority-levels'].filter((slug) => options.playbooks.includes(slug)).slice(0, 3);
-  const categoryLabel = taxonomy.categories.find((term) => term.id === category)?.label ?? category;
+  const categoryLabel = taxonomyLabels(taxonomy).category(category);
 
   return `# ${titleFromId(id)}: a new ${categoryLabel.toLowerCase()} scenario. Replace every text below with your case.
 # The guide is scenarios/README.md. Check as you write: npm run scenarios:check -- scenarios/${id}.yaml

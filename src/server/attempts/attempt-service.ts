@@ -31,6 +31,9 @@ const toMachineEvents = (events: readonly StoredEvent[]): AttemptEvent[] =>
       : { type: 'hint.request', stepId: event.stepId },
   );
 
+/** What the attempt service keeps its data in. */
+export type AttemptStore = Pick<DeskStore, 'attempts' | 'revisions'>;
+
 /** Snapshots kept in memory: enough for every trainee answering at once, bounded whatever the history. */
 const SNAPSHOT_CACHE = 2000;
 
@@ -47,7 +50,7 @@ function scoreOf({ attempt, loaded, snapshot }: RunningAttempt): AttemptScore {
 
 /** Runs attempts on the server: start, answer, hint; every change is durable before it is answered. */
 export class AttemptService {
-  #store: DeskStore;
+  #store: AttemptStore;
   #catalog: ScenarioCatalog;
   #now: () => Date;
   /** Recently used snapshots, oldest first; any one can be rebuilt by replaying its log. */
@@ -56,7 +59,7 @@ export class AttemptService {
   /** The last queued change per attempt: changes to one attempt run one after another. */
   #queues = new Map<string, Promise<unknown>>();
 
-  constructor(store: DeskStore, catalog: ScenarioCatalog, now: () => Date = () => new Date()) {
+  constructor(store: AttemptStore, catalog: ScenarioCatalog, now: () => Date = () => new Date()) {
     this.#store = store;
     this.#catalog = catalog;
     this.#now = now;
@@ -74,10 +77,10 @@ export class AttemptService {
   async #start(user: User, scenarioId: string, mode: AttemptFile['mode']): Promise<AttemptFile> {
     const loaded = this.#catalog.get(scenarioId);
     if (!loaded) throw new AttemptError('NOT_FOUND', 'That scenario is not in the catalog. It may have been withdrawn; pick another from the list.');
-    const own = this.#store.attemptsOf(user.username);
+    const own = this.#store.attempts.of(user.username);
     const refusal = startRefusal(own, scenarioId, mode);
     if (refusal) throw new AttemptError('CONFLICT', refusal.message, refusal);
-    await this.#store.pinRevision(scenarioId, loaded.revision, loaded.text);
+    await this.#store.revisions.pin(scenarioId, loaded.revision, loaded.text);
     const now = this.#now().toISOString();
     const id = `${scenarioId.slice(0, 24)}-${randomBytes(6).toString('hex')}`;
     const attempt: AttemptFile = {
@@ -95,20 +98,19 @@ export class AttemptService {
       comments: [],
       unseenFeedback: false,
     };
-    await this.#store.createAttempt(attempt);
-    return attempt;
+    return this.#store.attempts.create(attempt);
   }
 
   /** An attempt by id, or a 404 that says so. */
   get(attemptId: string): AttemptFile {
-    const attempt = this.#store.attempt(attemptId);
+    const attempt = this.#store.attempts.get(attemptId);
     if (!attempt) throw new AttemptError('NOT_FOUND', 'There is no such attempt. Open your attempts from My progress.');
     return attempt;
   }
 
   /** The attempt with its pinned scenario and snapshot, rebuilt from the decision log when not cached. */
   async run(attempt: AttemptFile, remember = true): Promise<RunningAttempt> {
-    const revision = await this.#catalog.revision(attempt.revision, () => this.#store.readRevision(attempt.scenarioId, attempt.revision));
+    const revision = await this.#catalog.revision(attempt.revision, () => this.#store.revisions.read(attempt.scenarioId, attempt.revision));
     if (!revision) throw new AttemptError('CONFLICT', 'The scenario version this attempt was started on can no longer be loaded. Start a new attempt.');
     const loaded = loadedVariant(revision, variantOf(attempt));
     if (!loaded) throw new AttemptError('CONFLICT', `The case variant "${variantOf(attempt)}" this attempt was started on is not in its scenario version. Start a new attempt.`);
@@ -137,17 +139,10 @@ export class AttemptService {
     return this.#serialised(attempt.id, async () => {
       const { loaded, snapshot } = await this.run(attempt);
       if (snapshot.status === 'done' || currentNode(snapshot) !== stepId || loaded.scenario.steps[stepId]?.kind !== 'write') return { saved: false };
-      const drafts = (attempt.drafts ??= {});
-      if (drafts[stepId] === text) return { saved: true };
-      const before = drafts[stepId];
-      drafts[stepId] = text;
-      try {
-        await this.#store.saveAttempt(attempt.id);
-      } catch (error) {
-        if (before === undefined) delete drafts[stepId];
-        else drafts[stepId] = before;
-        throw error;
-      }
+      if (attempt.drafts?.[stepId] === text) return { saved: true };
+      await this.#store.attempts.update(attempt.id, (stored) => {
+        (stored.drafts ??= {})[stepId] = text;
+      });
       return { saved: true };
     });
   }
@@ -176,12 +171,7 @@ export class AttemptService {
       at: now.toISOString(),
       decidedMs: Math.max(0, now.getTime() - new Date(attempt.stepShownAt).getTime()),
     };
-    const draft = attempt.drafts?.[stepId];
-    if (draft !== undefined) delete attempt.drafts?.[stepId];
-    await this.#commit(attempt, submission.snapshot, event, now).catch((error: unknown) => {
-      if (draft !== undefined) (attempt.drafts ??= {})[stepId] = draft;
-      throw error;
-    });
+    await this.#commit(attempt, submission.snapshot, event, now);
     return { outcome: 'applied', view: await this.view(attempt) };
   }
 
@@ -207,7 +197,7 @@ export class AttemptService {
    */
   #assertPlayable(attempt: AttemptFile): void {
     if (attempt.abandonedAt) throw new AttemptError('CONFLICT', 'This attempt was abandoned, so it is final. Start a new attempt from the scenario page.');
-    if (attempt.mode === 'practice' && openAssessmentOf(this.#store.attemptsOf(attempt.username), attempt.scenarioId)) {
+    if (attempt.mode === 'practice' && openAssessmentOf(this.#store.attempts.of(attempt.username), attempt.scenarioId)) {
       throw new AttemptError('CONFLICT', 'Your assessment of this scenario is open, so practice on it is paused. Finish or abandon the assessment, then come back.');
     }
   }
@@ -220,16 +210,10 @@ export class AttemptService {
     return this.#serialised(attempt.id, async () => {
       if (attempt.finishedAt) throw new AttemptError('CONFLICT', attempt.abandonedAt ? 'This attempt is already abandoned.' : 'This attempt is finished; only an open attempt can be abandoned.');
       const at = this.#now().toISOString();
-      attempt.finishedAt = at;
-      attempt.abandonedAt = at;
-      try {
-        await this.#store.saveAttempt(attempt.id);
-      } catch (error) {
-        delete attempt.finishedAt;
-        delete attempt.abandonedAt;
-        throw error;
-      }
-      return attempt;
+      return this.#store.attempts.update(attempt.id, (stored) => {
+        stored.finishedAt = at;
+        stored.abandonedAt = at;
+      });
     });
   }
 
@@ -251,21 +235,16 @@ export class AttemptService {
     return result;
   }
 
-  /** Appends an event in memory, writes the file, and undoes the change if the write fails. */
+  /** Appends an event to the attempt durably (the store leaves it as it was if the write fails), then caches its snapshot. */
   async #commit(attempt: AttemptFile, snapshot: AttemptSnapshot, event: StoredEvent, stepShown: Date | undefined): Promise<void> {
-    const previous = { stepShownAt: attempt.stepShownAt, finishedAt: attempt.finishedAt };
-    attempt.events.push(event);
-    if (stepShown) attempt.stepShownAt = stepShown.toISOString();
-    if (snapshot.status === 'done') attempt.finishedAt = event.at;
+    await this.#store.attempts.update(attempt.id, (stored) => {
+      stored.events.push(event);
+      // The answer replaces its draft in the same write.
+      if (event.type === 'answer') delete stored.drafts?.[event.stepId];
+      if (stepShown) stored.stepShownAt = stepShown.toISOString();
+      if (snapshot.status === 'done') stored.finishedAt = event.at;
+    });
     this.#remember(attempt.id, { events: attempt.events.length, snapshot });
-    try {
-      await this.#store.saveAttempt(attempt.id);
-    } catch (error) {
-      attempt.events.pop();
-      Object.assign(attempt, previous);
-      this.#snapshots.delete(attempt.id);
-      throw error;
-    }
   }
 
   /** The attempt's score against the senior path of its pinned revision. */
@@ -319,6 +298,6 @@ export class AttemptService {
 
   /** A trainee's attempts, newest first. */
   attemptsOf(username: string): AttemptFile[] {
-    return this.#store.attemptsOf(username).sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+    return this.#store.attempts.of(username).sort((a, b) => b.startedAt.localeCompare(a.startedAt));
   }
 }

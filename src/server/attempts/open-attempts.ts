@@ -2,6 +2,7 @@ import type { Desk } from '../desk.ts';
 import type { AttemptFile, User } from '../db/schema.ts';
 import { isSealed, openAssessmentOf, type AttemptRef } from '../../domain/progress/open-attempts.ts';
 import type { AttemptError } from './attempt-error.ts';
+import type { DeskStore } from '../db/desk-store.ts';
 
 /** An open attempt as the scenario page lists it, with where to resume it. */
 export interface OpenAttemptView {
@@ -52,7 +53,7 @@ export async function startAttempt(desk: Desk, user: User, scenarioId: string, m
 
 /** Abandons one of the trainee's own open attempts; someone else's id is "not found", as if it did not exist. */
 export async function abandonOwnAttempt(desk: Desk, user: User, attemptId: string): Promise<{ attempt: AttemptFile } | { refused: AttemptRefusalView }> {
-  const attempt = desk.store.attempt(attemptId);
+  const attempt = desk.store.attempts.get(attemptId);
   if (!attempt || attempt.username !== user.username) return { refused: { message: 'There is no such attempt among yours.', blocking: [] } };
   try {
     return { attempt: await desk.attempts.abandon(attempt) };
@@ -63,7 +64,7 @@ export async function abandonOwnAttempt(desk: Desk, user: User, attemptId: strin
 
 /** The trainee's open assessment of a scenario, which keeps practice on it closed; undefined when there is none. */
 export function sealingAssessment(desk: Desk, username: string, scenarioId: string): OpenAttemptView | undefined {
-  const open = openAssessmentOf(desk.store.attemptsOf(username), scenarioId);
+  const open = openAssessmentOf(desk.store.attempts.of(username), scenarioId);
   return open ? openAttemptViews(desk, [open])[0] : undefined;
 }
 
@@ -72,14 +73,14 @@ export function sealingAssessment(desk: Desk, username: string, scenarioId: stri
  * is sealed to everyone, and while a trainee's assessment of a scenario is open their other debriefs of
  * it (which show its key) are closed to them.
  */
-export function debriefSeal(desk: Desk, viewerUsername: string, attempt: AttemptFile): string | undefined {
+export function debriefSeal(desk: { store: Pick<DeskStore, 'attempts'> }, viewerUsername: string, attempt: AttemptFile): string | undefined {
   const mine = viewerUsername === attempt.username;
   if (isSealed(attempt)) {
     return mine
       ? 'This assessment is still open. Its debrief opens when you finish or abandon it.'
       : 'This assessment is still open. Its decisions, score and verdicts stay sealed until the trainee finishes or abandons it.';
   }
-  const open = mine ? openAssessmentOf(desk.store.attemptsOf(viewerUsername), attempt.scenarioId) : undefined;
+  const open = mine ? openAssessmentOf(desk.store.attempts.of(viewerUsername), attempt.scenarioId) : undefined;
   if (open) return 'Your assessment of this scenario is open, so your debriefs of it are closed until it ends: they show the answers it asks for.';
   return undefined;
 }

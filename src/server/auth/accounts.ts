@@ -18,14 +18,14 @@ export interface NewAccount {
 
 /** Creating, finding and changing accounts in the accounts file. */
 export class AccountService {
-  #store: DeskStore;
+  #store: Pick<DeskStore, 'users' | 'teams'>;
 
-  constructor(store: DeskStore) {
+  constructor(store: Pick<DeskStore, 'users' | 'teams'>) {
     this.#store = store;
   }
 
-  get users(): User[] {
-    return this.#store.accounts.data.users;
+  get users(): readonly User[] {
+    return this.#store.users.list();
   }
 
   find(username: string): User | undefined {
@@ -41,10 +41,9 @@ export class AccountService {
     if (this.find(account.username)) throw new AccountError(`The username "${account.username}" is taken. Choose another.`);
     const problem = passwordHash ? undefined : passwordProblem(account.password);
     if (problem) throw new AccountError(problem);
-    const data = this.#store.accounts.data;
-    if (account.team && !data.teams.some((team) => team.id === account.team)) {
-      data.teams.push({ id: account.team, name: account.team.replace(/(^|-)(\w)/g, (_, dash: string, letter: string) => `${dash ? ' ' : ''}${letter.toUpperCase()}`) });
-    }
+    const team = account.team
+      ? { id: account.team, name: account.team.replace(/(^|-)(\w)/g, (_, dash: string, letter: string) => `${dash ? ' ' : ''}${letter.toUpperCase()}`) }
+      : undefined;
     const user: User = {
       username: account.username,
       name: account.name,
@@ -54,9 +53,7 @@ export class AccountService {
       disabled: false,
       createdAt: new Date().toISOString(),
     };
-    data.users.push(user);
-    await this.#store.saveAccounts();
-    return user;
+    return this.#store.users.add(user, team);
   }
 
   async setPassword(username: string, password: string): Promise<void> {
@@ -64,37 +61,36 @@ export class AccountService {
     if (!user) throw new AccountError(`No account "${username}".`);
     const problem = passwordProblem(password);
     if (problem) throw new AccountError(problem);
-    user.passwordHash = await hashPassword(password);
-    await this.#store.saveAccounts();
+    const passwordHash = await hashPassword(password);
+    await this.#store.users.update(username, (stored) => {
+      stored.passwordHash = passwordHash;
+    });
   }
 
   /** Redoes an account's hash with today's parameters after a login proved the password; false when it was current. */
   async upgradeHash(user: User, password: string): Promise<boolean> {
     if (!isOutdated(user.passwordHash)) return false;
-    user.passwordHash = await hashPassword(password);
-    await this.#store.saveAccounts();
+    const passwordHash = await hashPassword(password);
+    await this.#store.users.update(user.username, (stored) => {
+      stored.passwordHash = passwordHash;
+    });
     return true;
   }
 
   async setDisabled(username: string, disabled: boolean): Promise<void> {
     const user = this.find(username);
     if (!user) throw new AccountError(`No account "${username}".`);
-    user.disabled = disabled;
-    await this.#store.saveAccounts();
+    await this.#store.users.update(username, (stored) => {
+      stored.disabled = disabled;
+    });
   }
 
   /** Records that the user has read their notifications up to `at`. */
   async markNotificationsSeen(username: string, at: string): Promise<void> {
-    const user = this.find(username);
-    if (!user) throw new AccountError(`No account "${username}".`);
-    const before = user.notificationsSeenAt;
-    user.notificationsSeenAt = at;
-    try {
-      await this.#store.saveAccounts();
-    } catch (error) {
-      user.notificationsSeenAt = before;
-      throw error;
-    }
+    if (!this.find(username)) throw new AccountError(`No account "${username}".`);
+    await this.#store.users.update(username, (stored) => {
+      stored.notificationsSeenAt = at;
+    });
   }
 
   /**

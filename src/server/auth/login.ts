@@ -1,6 +1,9 @@
 import { z } from 'zod';
-import type { Desk } from '../desk.ts';
+import type { AccountService } from './accounts.ts';
+import type { SessionService } from './sessions.ts';
+import type { LoginThrottle } from './throttle.ts';
 import type { User } from '../db/schema.ts';
+import type { DeskConfig } from '../config.ts';
 import { clientAddress, throttleKey } from '../http/client-address.ts';
 
 export const loginFormSchema = z.object({
@@ -16,11 +19,19 @@ export type LoginResult =
 const inWords = (seconds: number) =>
   seconds < 60 ? `${seconds} second${seconds === 1 ? '' : 's'}` : `${Math.ceil(seconds / 60)} minute${seconds > 60 ? 's' : ''}`;
 
+/** What logging in takes: the throttle, the trusted-proxy setting, the accounts and the sessions. */
+export interface LoginDeps {
+  config: Pick<DeskConfig, 'DESK_TRUSTED_PROXY'>;
+  throttle: LoginThrottle;
+  accounts: Pick<AccountService, 'tryAuthenticate' | 'upgradeHash'>;
+  sessions: Pick<SessionService, 'create'>;
+}
+
 /**
  * Checks the throttle, takes a password thread (or refuses at once when all are busy), counts the login
  * against the throttle before its hash starts, checks the password and the account, then starts a fresh session.
  */
-export async function logIn(desk: Desk, form: FormData, peer: { address: string; forwardedFor: string | null }, previousToken?: string): Promise<LoginResult> {
+export async function logIn(desk: LoginDeps, form: FormData, peer: { address: string; forwardedFor: string | null }, previousToken?: string): Promise<LoginResult> {
   const parsed = loginFormSchema.safeParse({ username: form.get('username') ?? '', password: form.get('password') ?? '' });
   if (!parsed.success) return { ok: false, status: 400, message: parsed.error.issues[0]?.message ?? 'Enter your username and password.' };
   const { username, password } = parsed.data;

@@ -10,9 +10,9 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 
 /** Sessions kept in the data directory, so a restart does not log everyone out. */
 export class SessionService {
-  #store: DeskStore;
+  #store: Pick<DeskStore, 'sessions' | 'users'>;
 
-  constructor(store: DeskStore) {
+  constructor(store: Pick<DeskStore, 'sessions' | 'users'>) {
     this.#store = store;
   }
 
@@ -22,10 +22,7 @@ export class SessionService {
     const now = new Date();
     const expires = new Date(now.getTime() + SESSION_HOURS * 3600_000);
     const previous = previousToken ? hashToken(previousToken) : undefined;
-    const data = this.#store.sessions.data;
-    data.sessions = data.sessions.filter((session) => session.tokenHash !== previous && new Date(session.expiresAt) > now);
-    data.sessions.push({ tokenHash: hashToken(token), username, createdAt: now.toISOString(), expiresAt: expires.toISOString() });
-    await this.#store.saveSessions();
+    await this.#store.sessions.add({ tokenHash: hashToken(token), username, createdAt: now.toISOString(), expiresAt: expires.toISOString() }, { replacing: previous, now });
     return { token, expires };
   }
 
@@ -33,25 +30,19 @@ export class SessionService {
   userFor(token: string | undefined): User | undefined {
     if (!token || token.length > 200) return undefined;
     const tokenHash = hashToken(token);
-    const session = this.#store.sessions.data.sessions.find((candidate) => candidate.tokenHash === tokenHash);
+    const session = this.#store.sessions.find(tokenHash);
     if (!session || new Date(session.expiresAt) <= new Date()) return undefined;
-    const user = this.#store.accounts.data.users.find((candidate) => candidate.username === session.username);
+    const user = this.#store.users.find(session.username);
     return user && !user.disabled ? user : undefined;
   }
 
   async destroy(token: string | undefined): Promise<void> {
     if (!token) return;
-    const tokenHash = hashToken(token);
-    const data = this.#store.sessions.data;
-    const before = data.sessions.length;
-    data.sessions = data.sessions.filter((session) => session.tokenHash !== tokenHash);
-    if (data.sessions.length !== before) await this.#store.saveSessions();
+    await this.#store.sessions.remove(hashToken(token));
   }
 
   /** Ends every session of one account (password change, disable). */
   async destroyAllFor(username: string): Promise<void> {
-    const data = this.#store.sessions.data;
-    data.sessions = data.sessions.filter((session) => session.username !== username);
-    await this.#store.saveSessions();
+    await this.#store.sessions.removeAllFor(username);
   }
 }

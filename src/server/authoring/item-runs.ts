@@ -1,5 +1,5 @@
-import type { Desk } from '../desk.ts';
-import { reviewsOf } from '../attempts/attempt-service.ts';
+import type { DeskStore } from '../db/desk-store.ts';
+import { reviewsOf, type AttemptService } from '../attempts/attempt-service.ts';
 import { currentNode } from '../../domain/engine/machine.ts';
 import type { AnalysedAttempt } from '../../domain/authoring/item-analysis.ts';
 import { isSealed } from '../../domain/progress/open-attempts.ts';
@@ -10,8 +10,8 @@ import { variantOf } from '../../domain/progress/variant-draw.ts';
  * item analysis reads it. Attempts whose revision can no longer be loaded are skipped, and so are open
  * assessments: what they picked is a score part, shown once they end.
  */
-export async function analysedAttempts(desk: Desk, scenarioId: string, variant?: string): Promise<AnalysedAttempt[]> {
-  const attempts = [...desk.store.allAttempts()].filter(
+export async function analysedAttempts(desk: { store: Pick<DeskStore, 'attempts'>; attempts: Pick<AttemptService, 'run'> }, scenarioId: string, variant?: string): Promise<AnalysedAttempt[]> {
+  const attempts = [...desk.store.attempts.all()].filter(
     (attempt) => attempt.scenarioId === scenarioId && !isSealed(attempt) && (variant === undefined || variantOf(attempt) === variant),
   );
   const runs = await Promise.allSettled(attempts.map((attempt) => desk.attempts.run(attempt)));

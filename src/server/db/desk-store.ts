@@ -1,175 +1,103 @@
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
-import path from 'node:path';
-import { Low } from 'lowdb';
-import { acquireDataDirLock, type DataDirLock } from '../store/data-dir-lock.ts';
-import { mkdirDurable, startDurableWrites, writeFileDurable } from '../store/durable-write.ts';
-import { JsonFileAdapter, openJsonFile } from '../store/json-file-adapter.ts';
-import { makePrivate } from '../store/file-modes.ts';
-import {
-  accountsFileSchema,
-  attemptFileSchema,
-  sessionsFileSchema,
-  type AccountsFile,
-  type AttemptFile,
-  type SessionsFile,
-} from './schema.ts';
+import type { Assignment, AttemptFile, Session, SignOff, Team, User } from './schema.ts';
 
-const EMPTY_ACCOUNTS: AccountsFile = { version: 1, users: [], teams: [], assignments: [], signOffs: [] };
-const EMPTY_SESSIONS: SessionsFile = { version: 1, sessions: [] };
-const SAFE_NAME = /^[a-z0-9][a-z0-9._-]*$/;
+// The store contract (decision 010 in ../DECISIONS.md). Every implementation promises:
+// - each mutation is atomic: it is applied whole or, when it throws or its durable write fails, not at all;
+// - a mutation resolves only once its change is durable, and readers see it only from then on;
+// - mutations of one record (an attempt) or one collection (accounts, sessions) apply in call order.
+// Records returned by reads are the store's: treat them as read-only and change them only through a mutation.
 
-/**
- * The embedded database: everything is read once at start and held in memory; each mutation is made
- * in memory, synchronously, then written durably before it is acknowledged. One process owns the
- * directory (the lock); a file that does not parse stops the start and is left untouched.
- */
-export class DeskStore {
-  readonly dataDir: string;
-  readonly accounts: Low<AccountsFile>;
-  readonly sessions: Low<SessionsFile>;
-  readonly #attempts = new Map<string, Low<AttemptFile>>();
-  /** Attempt ids by trainee, so one trainee's history is found without scanning everyone's. */
-  readonly #byUser = new Map<string, string[]>();
-  readonly #lock: DataDirLock;
-  /** Folders known to be on disk, and revision files known to be pinned: no need to ask the disk again. */
-  readonly #onDisk = new Set<string>();
-
-  private constructor(dataDir: string, lock: DataDirLock, accounts: Low<AccountsFile>, sessions: Low<SessionsFile>) {
-    this.dataDir = dataDir;
-    this.#lock = lock;
-    this.accounts = accounts;
-    this.sessions = sessions;
-  }
-
-  /** Opens (creating if needed) a data directory; throws DataDirLockedError or DataFileError with the way out. */
-  static async open(dataDir: string): Promise<DeskStore> {
-    const dir = path.resolve(dataDir);
-    startDurableWrites();
-    await mkdirDurable(path.join(dir, 'attempts'));
-    const lock = acquireDataDirLock(dir);
-    try {
-      // Folders made and files written before data was private to the server's user are made so now.
-      await makePrivate(dir);
-      const accounts = await openJsonFile(path.join(dir, 'accounts.json'), accountsFileSchema, EMPTY_ACCOUNTS);
-      const sessions = await openJsonFile(path.join(dir, 'sessions.json'), sessionsFileSchema, EMPTY_SESSIONS);
-      const store = new DeskStore(dir, lock, accounts, sessions);
-      await store.#loadAttempts();
-      return store;
-    } catch (error) {
-      lock.release();
-      throw error;
-    }
-  }
-
-  async #loadAttempts(): Promise<void> {
-    const root = path.join(this.dataDir, 'attempts');
-    for (const user of await readdir(root)) {
-      if (!SAFE_NAME.test(user)) continue;
-      const names = await readdir(path.join(root, user));
-      // Temp files are writes the earlier scheme (before decision 007) left half done in a crash: never acknowledged.
-      await Promise.all(names.filter((name) => name.endsWith('.tmp')).map((name) => rm(path.join(root, user, name), { force: true })));
-      const files = names.filter((name) => name.endsWith('.json'));
-      const opened = await Promise.all(
-        files.map(async (name) => {
-          const adapter = new JsonFileAdapter(path.join(root, user, name), attemptFileSchema);
-          const data = await adapter.read();
-          return data ? new Low(adapter, data) : undefined;
-        }),
-      );
-      for (const db of opened) if (db) this.#hold(db);
-    }
-  }
-
-  /** True when no account exists yet: a first start. */
-  get isEmpty(): boolean {
-    return this.accounts.data.users.length === 0;
-  }
-
-  saveAccounts = (): Promise<void> => this.accounts.write();
-  saveSessions = (): Promise<void> => this.sessions.write();
-
-  attempt(id: string): AttemptFile | undefined {
-    return this.#attempts.get(id)?.data;
-  }
-
-  /** Every attempt held, in no particular order. */
-  *allAttempts(): Iterable<AttemptFile> {
-    for (const db of this.#attempts.values()) yield db.data;
-  }
-
-  /** Writes a new attempt's file; it exists in memory only once it is on disk. */
-  async createAttempt(attempt: AttemptFile): Promise<void> {
-    if (!SAFE_NAME.test(attempt.username) || !SAFE_NAME.test(attempt.id)) throw new Error(`Unsafe attempt file name: ${attempt.username}/${attempt.id}`);
-    await this.#folder(path.join(this.dataDir, 'attempts', attempt.username));
-    // The caller's object is the one held and saved from now on (no copy), so its changes persist.
-    const db = new Low(new JsonFileAdapter(this.#attemptPath(attempt), attemptFileSchema), attempt);
-    await db.write();
-    this.#hold(db);
-  }
-
-  #hold(db: Low<AttemptFile>): void {
-    this.#attempts.set(db.data.id, db);
-    const ids = this.#byUser.get(db.data.username);
-    if (ids) ids.push(db.data.id);
-    else this.#byUser.set(db.data.username, [db.data.id]);
-  }
-
-  /** One trainee's attempts, in no particular order. */
-  attemptsOf(username: string): AttemptFile[] {
-    return (this.#byUser.get(username) ?? []).flatMap((id) => this.#attempts.get(id)?.data ?? []);
-  }
-
-  /** Durably writes an attempt changed in memory. */
-  saveAttempt(id: string): Promise<void> {
-    const db = this.#attempts.get(id);
-    if (!db) return Promise.reject(new Error(`No attempt ${id}`));
-    return db.write();
-  }
-
-  #attemptPath = (attempt: Pick<AttemptFile, 'username' | 'id'>) =>
-    path.join(this.dataDir, 'attempts', attempt.username, `${attempt.id}.json`);
-
-  /** Stores a scenario revision once; revisions are immutable, so an existing one is left as it is. */
-  async pinRevision(scenarioId: string, revision: string, text: string): Promise<void> {
-    const file = this.#revisionPath(scenarioId, revision);
-    if (!this.#onDisk.has(file) && !(await exists(file))) {
-      await this.#folder(path.dirname(file));
-      await writeFileDurable(file, text);
-    }
-    this.#onDisk.add(file);
-  }
-
-  async #folder(dir: string): Promise<void> {
-    if (this.#onDisk.has(dir)) return;
-    await mkdirDurable(dir);
-    this.#onDisk.add(dir);
-  }
-
-  /** The text of a pinned revision, or undefined if it was never stored. */
-  async readRevision(scenarioId: string, revision: string): Promise<string | undefined> {
-    try {
-      return await readFile(this.#revisionPath(scenarioId, revision), 'utf8');
-    } catch {
-      return undefined;
-    }
-  }
-
-  #revisionPath = (scenarioId: string, revision: string) => {
-    if (!SAFE_NAME.test(scenarioId) || !/^[a-f0-9]+$/.test(revision)) throw new Error(`Unsafe revision name: ${scenarioId}@${revision}`);
-    return path.join(this.dataDir, 'revisions', scenarioId, `${revision}.yaml`);
-  };
-
-  /** Releases the data directory for another process. */
-  close(): void {
-    this.#lock.release();
-  }
+/** The accounts, in the order they were added. */
+export interface UserRepository {
+  list(): readonly User[];
+  find(username: string): User | undefined;
+  /** Adds an account, and its team when `team` is given and not stored yet; a taken username is a StoreConflictError. */
+  add(user: User, team?: Team): Promise<User>;
+  /** Changes one account; resolves with the account as stored. */
+  update(username: string, change: (user: User) => void): Promise<User>;
 }
 
-async function exists(file: string): Promise<boolean> {
-  try {
-    await stat(file);
-    return true;
-  } catch {
-    return false;
-  }
+/** The teams leads lead and trainees belong to. */
+export interface TeamRepository {
+  list(): readonly Team[];
+  find(id: string): Team | undefined;
+  /** Adds a team, or renames the one with its id. */
+  put(team: Team): Promise<Team>;
+}
+
+/** Work a lead sets for a team or one trainee of it. */
+export interface AssignmentRepository {
+  list(): readonly Assignment[];
+  ofTeam(team: string): Assignment[];
+  /** An assignment id already stored is a StoreConflictError. */
+  add(assignment: Assignment): Promise<Assignment>;
+  /** Removes one of a team's assignments; false (and nothing written) when the team has no such assignment. */
+  remove(team: string, id: string): Promise<boolean>;
+}
+
+/** Seniors' sign-offs: at most one per trainee and category. */
+export interface SignOffRepository {
+  list(): readonly SignOff[];
+  ofTrainee(username: string): SignOff[];
+  /** Adds a sign-off, replacing the trainee's sign-off for that category in its place. */
+  put(signOff: SignOff): Promise<SignOff>;
+  /** Removes a trainee's sign-off for a category; resolves with it, or undefined (nothing written) when there was none. */
+  remove(key: Pick<SignOff, 'trainee' | 'category'>): Promise<SignOff | undefined>;
+}
+
+/** Login sessions, by the hash of their token. */
+export interface SessionRepository {
+  find(tokenHash: string): Session | undefined;
+  /** Adds a session and, in the same mutation, drops the one it replaces and every session expired by `now`. */
+  add(session: Session, prune: { replacing?: string; now: Date }): Promise<void>;
+  /** Ends one session; false (and nothing written) when there was none. */
+  remove(tokenHash: string): Promise<boolean>;
+  /** Ends every session of one account; resolves with how many ended. */
+  removeAllFor(username: string): Promise<number>;
+}
+
+/** Attempts, each a record of its own (one file, or one row). */
+export interface AttemptRepository {
+  get(id: string): AttemptFile | undefined;
+  /** Every attempt, in no particular order. */
+  all(): Iterable<AttemptFile>;
+  /** One trainee's attempts, in no particular order, without scanning everyone's. */
+  of(username: string): AttemptFile[];
+  /** Stores a new attempt (readable once durable) and resolves with it as stored; a known id is a StoreConflictError. */
+  create(attempt: AttemptFile): Promise<AttemptFile>;
+  /**
+   * Changes one attempt: `change` gets a private copy, and the copy replaces the attempt once it is
+   * durable. A throw from `change` writes nothing and rejects with that error. Resolves with the attempt as stored.
+   */
+  update(id: string, change: (attempt: AttemptFile) => void): Promise<AttemptFile>;
+}
+
+/** Scenario revisions pinned by attempts: immutable texts, written once. */
+export interface RevisionRepository {
+  /** Stores a revision's text durably unless it is stored already (an existing one is left as it is). */
+  pin(scenarioId: string, revision: string, text: string): Promise<void>;
+  /** The text of a pinned revision, or undefined when it was never stored. */
+  read(scenarioId: string, revision: string): Promise<string | undefined>;
+}
+
+/** Everything the desk keeps: the contract every store implementation (JSON files, memory, a database) meets. */
+export interface DeskStore {
+  readonly users: UserRepository;
+  readonly teams: TeamRepository;
+  readonly assignments: AssignmentRepository;
+  readonly signOffs: SignOffRepository;
+  readonly sessions: SessionRepository;
+  readonly attempts: AttemptRepository;
+  readonly revisions: RevisionRepository;
+  /** Releases the store (the data directory's lock, a connection pool) for another process. */
+  close(): void;
+}
+
+/** A mutation refused because it would break a uniqueness rule (a taken username, a known id). */
+export class StoreConflictError extends Error {
+  readonly code = 'STORE_CONFLICT';
+}
+
+/** A mutation of a record that does not exist. */
+export class StoreNotFoundError extends Error {
+  readonly code = 'STORE_NOT_FOUND';
 }

@@ -1,4 +1,8 @@
-import type { Desk } from '../desk.ts';
+import type { DeskStore } from '../db/desk-store.ts';
+import type { AccountService } from '../auth/accounts.ts';
+import type { AttemptService } from '../attempts/attempt-service.ts';
+import type { ScenarioCatalog } from '../scenarios/catalog.ts';
+import type { ReadinessPolicyFile } from '../readiness/policy-file.ts';
 import type { AttemptFile, AttemptEvent } from '../db/schema.ts';
 import type { LoadedScenario } from '../scenarios/catalog.ts';
 import type { Answer } from '../../domain/engine/answer.ts';
@@ -12,6 +16,15 @@ import { DEMO_PASSWORD, DEMO_STAFF, DEMO_TEAM, DEMO_TRAINEES, type TraineeProfil
 import { traineeDraft } from './trainee-voice.ts';
 
 const DAY = 86_400_000;
+
+/** What seeding writes to and plays on. */
+export interface SeedDeps {
+  store: Pick<DeskStore, 'users' | 'teams' | 'assignments' | 'attempts' | 'revisions'>;
+  accounts: Pick<AccountService, 'add'>;
+  attempts: Pick<AttemptService, 'summariesOf'>;
+  catalog: ScenarioCatalog;
+  readiness: Pick<ReadinessPolicyFile, 'policy'>;
+}
 
 /** A small repeatable random source, so every fresh demo tells the same story. */
 function randomSource(seed: number) {
@@ -102,7 +115,7 @@ interface Played {
   misses: string[];
 }
 
-function playAttempt(desk: Desk, loaded: LoadedScenario, profile: TraineeProfile, started: Date, skill: number, mode: AttemptFile['mode'], random: Random, id: string): Played {
+function playAttempt(loaded: LoadedScenario, profile: TraineeProfile, started: Date, skill: number, mode: AttemptFile['mode'], random: Random, id: string): Played {
   const { scenario, machine, revision } = loaded;
   let snapshot = startAttempt(machine, mode);
   let clock = started.getTime() + 30_000;
@@ -126,7 +139,6 @@ function playAttempt(desk: Desk, loaded: LoadedScenario, profile: TraineeProfile
     if (JSON.stringify(key) !== JSON.stringify(answer) && step.kind !== 'write') misses.push(stepId);
     clock += 5_000;
   }
-  void desk;
   return {
     attempt: {
       version: 1,
@@ -154,8 +166,8 @@ const SKILL_CAP = 0.74;
 const CLOSING_SKILL = 0.86;
 
 /** Plays and stores one attempt, with a senior's reviews and an occasional comment; false when nothing was answered. */
-async function recordAttempt(desk: Desk, loaded: LoadedScenario, profile: TraineeProfile, at: Date, skill: number, mode: AttemptFile['mode'], random: Random, id: string): Promise<boolean> {
-  const played = playAttempt(desk, loaded, profile, at, skill, mode, random, id);
+async function recordAttempt(desk: SeedDeps, loaded: LoadedScenario, profile: TraineeProfile, at: Date, skill: number, mode: AttemptFile['mode'], random: Random, id: string): Promise<boolean> {
+  const played = playAttempt(loaded, profile, at, skill, mode, random, id);
   if (!played.attempt.events.length) return false;
   for (const write of played.writes) {
     if (random.next() >= profile.reviewed) continue;
@@ -177,8 +189,8 @@ async function recordAttempt(desk: Desk, loaded: LoadedScenario, profile: Traine
       at: new Date(at.getTime() + DAY).toISOString(),
     });
   }
-  await desk.store.pinRevision(loaded.scenario.id, loaded.revision, loaded.text);
-  await desk.store.createAttempt(played.attempt);
+  await desk.store.revisions.pin(loaded.scenario.id, loaded.revision, loaded.text);
+  await desk.store.attempts.create(played.attempt);
   return true;
 }
 
@@ -186,7 +198,7 @@ async function recordAttempt(desk: Desk, loaded: LoadedScenario, profile: Traine
  * The last few days of a trainee who is getting there: assessments in the required categories they
  * reached but have not met yet, so the demo's "ready" and "close" trainees stay so when scenarios change.
  */
-async function closeOut(desk: Desk, profile: TraineeProfile, index: number, now: Date, random: Random): Promise<number> {
+async function closeOut(desk: SeedDeps, profile: TraineeProfile, index: number, now: Date, random: Random): Promise<number> {
   const context = readinessContext(desk.catalog);
   let added = 0;
   for (let extra = 0; extra < 12; extra++) {
@@ -213,17 +225,17 @@ export interface SeedSummary {
  * First-start demo data: a team, its lead, a senior and seven trainees, six with weeks of attempts played on
  * the real engine, so the team page, the review queue and the debriefs all have something true to show.
  */
-export async function seedDemo(desk: Desk, now = new Date()): Promise<SeedSummary> {
+export async function seedDemo(desk: SeedDeps, now = new Date()): Promise<SeedSummary> {
   const logins = [...DEMO_STAFF, ...DEMO_TRAINEES.map((trainee) => ({ ...trainee, role: 'trainee' as const }))].map(
     ({ username, role, name }) => ({ username, role, name }),
   );
-  if (!desk.store.isEmpty) return { seeded: false, logins, password: DEMO_PASSWORD, attempts: 0 };
+  if (desk.store.users.list().length) return { seeded: false, logins, password: DEMO_PASSWORD, attempts: 0 };
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const login of logins) {
     await desk.accounts.add({ ...login, team: DEMO_TEAM.id, password: DEMO_PASSWORD, role: login.role }, passwordHash);
   }
-  desk.store.accounts.data.teams = [{ ...DEMO_TEAM }];
+  await desk.store.teams.put({ ...DEMO_TEAM });
 
   const library = desk.catalog.list();
   const focus = new Set(desk.readiness.policy.categories.required);
@@ -253,23 +265,22 @@ export async function seedDemo(desk: Desk, now = new Date()): Promise<SeedSummar
 
   const day = (offset: number) => new Date(now.getTime() + offset * DAY).toISOString().slice(0, 10);
   const byLevel = (level: number) => library.filter((loaded) => loaded.scenario.level === level).map((loaded) => loaded.scenario.id);
-  const assignments = desk.store.accounts.data.assignments;
   // The team's path was set twelve days ago, so the history since then shows progress against it.
   const path = [...byLevel(1).slice(0, 2), ...byLevel(2).slice(0, 1)];
   if (path.length) {
-    assignments.push({ id: 'a-team-path', team: DEMO_TEAM.id, title: 'Foundations path', scenarioIds: path, due: day(5), createdBy: 'lena', createdAt: new Date(now.getTime() - 12 * DAY).toISOString() });
+    await desk.store.assignments.add({ id: 'a-team-path', team: DEMO_TEAM.id, title: 'Foundations path', scenarioIds: path, due: day(5), createdBy: 'lena', createdAt: new Date(now.getTime() - 12 * DAY).toISOString() });
   }
   // Dev's overdue work: a scenario he has not finished since it was assigned ten days ago, due three days ago.
   const devAssigned = new Date(now.getTime() - 10 * DAY).toISOString();
   const devFinished = new Set(
-    [...desk.store.allAttempts()].filter((attempt) => attempt.username === 'dev' && attempt.finishedAt && attempt.startedAt >= devAssigned).map((attempt) => attempt.scenarioId),
+    desk.store.attempts.of('dev').filter((attempt) => attempt.finishedAt && attempt.startedAt >= devAssigned).map((attempt) => attempt.scenarioId),
   );
   const unfinished = [...byLevel(2), ...byLevel(1), ...byLevel(3)].find((id) => !devFinished.has(id) && !path.includes(id));
   if (unfinished) {
-    assignments.push({ id: 'a-dev-overdue', team: DEMO_TEAM.id, assignee: 'dev', title: 'Catch-up case', scenarioIds: [unfinished], due: day(-3), createdBy: 'lena', createdAt: devAssigned });
+    await desk.store.assignments.add({ id: 'a-dev-overdue', team: DEMO_TEAM.id, assignee: 'dev', title: 'Catch-up case', scenarioIds: [unfinished], due: day(-3), createdBy: 'lena', createdAt: devAssigned });
   }
   // Everyone last looked at their notifications three days ago, so the demo opens with a few unread.
-  for (const user of desk.store.accounts.data.users) user.notificationsSeenAt = new Date(now.getTime() - 3 * DAY).toISOString();
-  await desk.store.saveAccounts();
+  const seenAt = new Date(now.getTime() - 3 * DAY).toISOString();
+  for (const user of desk.store.users.list()) await desk.store.users.update(user.username, (stored) => void (stored.notificationsSeenAt = seenAt));
   return { seeded: true, logins, password: DEMO_PASSWORD, attempts: count };
 }

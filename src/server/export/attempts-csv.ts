@@ -1,13 +1,12 @@
 import { stringify } from 'csv-stringify/sync';
-import type { Desk } from '../desk.ts';
 import { ATTEMPT_COLUMNS, attemptRow } from '../../domain/export/attempt-rows.ts';
-import { attemptsByTrainee, summariesOf } from '../team/team-overview.ts';
+import { attemptsByTrainee, summariesOf, type TeamDeps } from '../team/team-overview.ts';
 
 /**
  * The team's attempts as CSV, one row per attempt, oldest first: quoting by csv-stringify, CRLF line
  * ends and a byte-order mark so spreadsheets open it as UTF-8.
  */
-export async function teamAttemptsCsv(desk: Desk, team: string): Promise<string> {
+export async function teamAttemptsCsv(desk: Pick<TeamDeps, 'store' | 'accounts' | 'attempts' | 'catalog'>, team: string): Promise<string> {
   const trainees = desk.accounts.trainees(team, true);
   const names = new Map(trainees.map((trainee) => [trainee.username, trainee.name]));
   const titles = new Map(desk.catalog.list().map((loaded) => [loaded.scenario.id, loaded.scenario.title]));

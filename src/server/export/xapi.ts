@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { Desk } from '../desk.ts';
+import type { DeskConfig } from '../config.ts';
+import type { DeskStore } from '../db/desk-store.ts';
+import type { AccountService } from '../auth/accounts.ts';
+import type { AttemptService } from '../attempts/attempt-service.ts';
 import type { AttemptFile } from '../db/schema.ts';
 import { attemptStatements, type XapiStatement } from '../../domain/export/xapi-statements.ts';
 import { attemptsByTrainee } from '../team/team-overview.ts';
@@ -13,15 +16,23 @@ export function statementId(key: string): string {
   return `${text.slice(0, 8)}-${text.slice(8, 12)}-${text.slice(12, 16)}-${text.slice(16, 20)}-${text.slice(20, 32)}`;
 }
 
+/** What the statements are made from: the public address, the attempts, their scoring and the trainees' names. */
+export interface XapiDeps {
+  config: Pick<DeskConfig, 'DESK_PUBLIC_URL'>;
+  store: Pick<DeskStore, 'attempts'>;
+  attempts: Pick<AttemptService, 'run' | 'summary'>;
+  accounts: Pick<AccountService, 'find' | 'trainees'>;
+}
+
 /** The desk's public address with a trailing slash: the base of every IRI in the statements. */
-export const xapiBase = (desk: Desk): string => desk.config.DESK_PUBLIC_URL.replace(/\/?$/, '/');
+export const xapiBase = (desk: Pick<XapiDeps, 'config'>): string => desk.config.DESK_PUBLIC_URL.replace(/\/?$/, '/');
 
 /**
  * The statements one attempt has earned so far, on its pinned scenario revision. An open assessment
  * has earned only "attempted": its answers, with their scores, go out once it ends (statement ids are
  * fixed, so they are sent once, complete).
  */
-export async function attemptXapi(desk: Desk, attempt: AttemptFile): Promise<XapiStatement[]> {
+export async function attemptXapi(desk: XapiDeps, attempt: AttemptFile): Promise<XapiStatement[]> {
   const { loaded } = await desk.attempts.run(attempt);
   const summary = await desk.attempts.summary(attempt);
   const reviews = Object.values(attempt.reviews).map((review) => review.at).sort();
@@ -46,7 +57,7 @@ export async function attemptXapi(desk: Desk, attempt: AttemptFile): Promise<Xap
 }
 
 /** Every statement of the team's attempts, oldest attempt first; attempts that can no longer load are skipped. */
-export async function teamStatements(desk: Desk, team: string): Promise<XapiStatement[]> {
+export async function teamStatements(desk: XapiDeps, team: string): Promise<XapiStatement[]> {
   const usernames = new Set(desk.accounts.trainees(team, true).map((trainee) => trainee.username));
   const attempts = [...attemptsByTrainee(desk, usernames).values()].flat().sort((a, b) => a.startedAt.localeCompare(b.startedAt) || a.id.localeCompare(b.id));
   const statements: XapiStatement[] = [];

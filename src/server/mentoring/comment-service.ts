@@ -1,17 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import type { Desk } from '../desk.ts';
 import type { DecisionComment } from '../db/schema.ts';
 import { canAddToThread, type CommentInput } from '../../domain/mentoring/feedback.ts';
 import type { Viewer } from '../../domain/people/roles.ts';
 import { canSeeTraineeWork } from '../../domain/people/roles.ts';
 import { MentoringError } from './mentoring-error.ts';
-import { answerAt, unsealedAttempt } from './visible-attempt.ts';
+import { answerAt, unsealedAttempt, type AttemptLookup } from './visible-attempt.ts';
 
 /**
  * Adds a comment to the thread on one decision. Seniors and leads who may see the attempt start
  * threads; the trainee replies to them. A comment from anyone but the trainee raises their notice.
  */
-export async function addComment(desk: Desk, viewer: Viewer, input: CommentInput, now = new Date()): Promise<DecisionComment> {
+export async function addComment(desk: AttemptLookup, viewer: Viewer, input: CommentInput, now = new Date()): Promise<DecisionComment> {
   const { attempt, owner } = unsealedAttempt(desk, viewer, input.attemptId);
   if (!answerAt(attempt, input.stepId)) throw new MentoringError('BAD_REQUEST', 'Comments go on a decision the attempt made; that step was not answered.');
   const thread = attempt.comments.filter((comment) => comment.stepId === input.stepId);
@@ -21,16 +20,10 @@ export async function addComment(desk: Desk, viewer: Viewer, input: CommentInput
       : 'Only seniors and team leads comment on trainees\' decisions.');
   }
   const comment: DecisionComment = { id: `c-${randomBytes(6).toString('hex')}`, stepId: input.stepId, author: viewer.username, text: input.text, at: now.toISOString() };
-  const unseen = attempt.unseenFeedback;
-  attempt.comments.push(comment);
-  if (viewer.username !== owner.username) attempt.unseenFeedback = true;
-  try {
-    await desk.store.saveAttempt(attempt.id);
-  } catch (error) {
-    attempt.comments = attempt.comments.filter((other) => other !== comment);
-    attempt.unseenFeedback = unseen;
-    throw error;
-  }
+  await desk.store.attempts.update(attempt.id, (stored) => {
+    stored.comments.push(comment);
+    if (viewer.username !== owner.username) stored.unseenFeedback = true;
+  });
   return comment;
 }
 
@@ -45,9 +38,9 @@ export interface OpenReply {
 }
 
 /** Trainee replies nobody has answered yet, oldest first, among the attempts the viewer may see. */
-export function openReplies(desk: Desk, viewer: Viewer): OpenReply[] {
+export function openReplies(desk: AttemptLookup, viewer: Viewer): OpenReply[] {
   const replies: OpenReply[] = [];
-  for (const attempt of desk.store.allAttempts()) {
+  for (const attempt of desk.store.attempts.all()) {
     if (!attempt.comments.length) continue;
     const owner = desk.accounts.find(attempt.username);
     if (!owner || !canSeeTraineeWork(viewer, owner) || viewer.username === owner.username) continue;

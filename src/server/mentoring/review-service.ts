@@ -1,10 +1,15 @@
-import type { Desk } from '../desk.ts';
+import type { AttemptService } from '../attempts/attempt-service.ts';
 import type { AttemptFile, Review } from '../db/schema.ts';
 import { canReview, canSeeTraineeWork, type Viewer } from '../../domain/people/roles.ts';
 import type { ReviewInput } from '../../domain/mentoring/feedback.ts';
 import { MentoringError } from './mentoring-error.ts';
-import { answerAt, unsealedAttempt } from './visible-attempt.ts';
+import { answerAt, unsealedAttempt, type AttemptLookup } from './visible-attempt.ts';
 import { isSealed } from '../../domain/progress/open-attempts.ts';
+
+/** What the review queue and grading take: the attempts, their owners, and the service that replays them. */
+export interface ReviewDeps extends AttemptLookup {
+  attempts: Pick<AttemptService, 'run'>;
+}
 
 /** One written answer waiting for a senior, with what the senior grades it against. */
 export interface QueueItem {
@@ -28,9 +33,9 @@ export interface QueueItem {
  * Each is shown against the rubric of the revision the trainee answered, not today's file. An open
  * assessment's answers join the queue when it ends: grading one early would show a score part of it.
  */
-export async function reviewQueue(desk: Desk, viewer: Viewer): Promise<QueueItem[]> {
+export async function reviewQueue(desk: ReviewDeps, viewer: Viewer): Promise<QueueItem[]> {
   const items: QueueItem[] = [];
-  for (const attempt of desk.store.allAttempts()) {
+  for (const attempt of desk.store.attempts.all()) {
     if (isSealed(attempt)) continue;
     const pending = attempt.events.filter((event) => event.type === 'answer' && event.answer.kind === 'write' && !attempt.reviews[event.stepId]);
     if (!pending.length) continue;
@@ -66,7 +71,7 @@ export async function reviewQueue(desk: Desk, viewer: Viewer): Promise<QueueItem
  * Grades a written answer (or re-grades it): the rubric lines met and a comment. The attempt's score
  * follows at once (the scorer reads the review), and the trainee is told on their next visit.
  */
-export async function saveReview(desk: Desk, viewer: Viewer, input: ReviewInput, now = new Date()): Promise<Review> {
+export async function saveReview(desk: ReviewDeps, viewer: Viewer, input: ReviewInput, now = new Date()): Promise<Review> {
   if (!canReview(viewer)) throw new MentoringError('FORBIDDEN', 'Only senior specialists grade written answers.');
   const { attempt } = unsealedAttempt(desk, viewer, input.attemptId);
   const event = answerAt(attempt, input.stepId);
@@ -78,16 +83,9 @@ export async function saveReview(desk: Desk, viewer: Viewer, input: ReviewInput,
   if (outside !== undefined) throw new MentoringError('BAD_REQUEST', `The rubric has ${step.rubric.length} lines; line ${outside + 1} does not exist.`);
 
   const review: Review = { met: [...new Set(input.met)].sort((a, b) => a - b), comment: input.comment, reviewer: viewer.username, at: now.toISOString() };
-  const previous = { review: attempt.reviews[input.stepId], unseen: attempt.unseenFeedback };
-  attempt.reviews[input.stepId] = review;
-  attempt.unseenFeedback = true;
-  try {
-    await desk.store.saveAttempt(attempt.id);
-  } catch (error) {
-    if (previous.review) attempt.reviews[input.stepId] = previous.review;
-    else delete attempt.reviews[input.stepId];
-    attempt.unseenFeedback = previous.unseen;
-    throw error;
-  }
+  await desk.store.attempts.update(attempt.id, (stored) => {
+    stored.reviews[input.stepId] = review;
+    stored.unseenFeedback = true;
+  });
   return review;
 }

@@ -17,10 +17,10 @@ const threads = (attempt: AttemptFile) => {
 function feedFacts(desk: Desk, user: User): FeedFacts {
   const name = (username: string) => desk.accounts.find(username)?.name ?? username;
   const title = (scenarioId: string) => desk.catalog.get(scenarioId)?.scenario.title ?? scenarioId;
-  const category = (id: string) => desk.catalog.taxonomy?.categories.find((term) => term.id === id)?.label ?? id;
+  const category = desk.catalog.labels.category;
   const facts: FeedFacts = { grades: [], comments: [], assignments: [], signOffs: [], toReview: [] };
   if (user.role === 'trainee') {
-    for (const attempt of desk.attempts.attemptsOf(user.username)) {
+    for (const attempt of desk.store.attempts.of(user.username)) {
       // An open assessment is sealed: nothing about it, grade or comment, is told before it ends.
       if (!attempt.finishedAt && attempt.mode === 'assessment') continue;
       for (const [stepId, review] of Object.entries(attempt.reviews)) {
@@ -30,12 +30,12 @@ function feedFacts(desk: Desk, user: User): FeedFacts {
         if (comment.author !== user.username) facts.comments.push({ attemptId: attempt.id, stepId: comment.stepId, title: title(attempt.scenarioId), by: name(comment.author), at: comment.at, reply: false });
       }
     }
-    const mine = new Set(assignmentsFor(user.username, user.team, desk.store.accounts.data.assignments).map((assignment) => assignment.id));
-    facts.assignments = desk.store.accounts.data.assignments.filter((assignment) => mine.has(assignment.id)).map((assignment) => ({ title: assignment.title, by: name(assignment.createdBy), at: assignment.createdAt, due: assignment.due }));
-    facts.signOffs = desk.store.accounts.data.signOffs.filter((signOff) => signOff.trainee === user.username).map((signOff) => ({ category: category(signOff.category), by: name(signOff.by), at: signOff.at }));
+    const mine = new Set(assignmentsFor(user.username, user.team, desk.store.assignments.list()).map((assignment) => assignment.id));
+    facts.assignments = desk.store.assignments.list().filter((assignment) => mine.has(assignment.id)).map((assignment) => ({ title: assignment.title, by: name(assignment.createdBy), at: assignment.createdAt, due: assignment.due }));
+    facts.signOffs = desk.store.signOffs.ofTrainee(user.username).map((signOff) => ({ category: category(signOff.category), by: name(signOff.by), at: signOff.at }));
     return facts;
   }
-  for (const attempt of desk.store.allAttempts()) {
+  for (const attempt of desk.store.attempts.all()) {
     for (const event of attempt.events) {
       if (event.type === 'answer' && event.answer.kind === 'write' && !attempt.reviews[event.stepId]) {
         facts.toReview.push({ attemptId: attempt.id, stepId: event.stepId, title: title(attempt.scenarioId), trainee: name(attempt.username), at: event.at });

@@ -1,4 +1,6 @@
-import type { Desk } from '../desk.ts';
+import type { DeskStore } from '../db/desk-store.ts';
+import type { AttemptService } from '../attempts/attempt-service.ts';
+import type { ScenarioCatalog } from '../scenarios/catalog.ts';
 import type { User } from '../db/schema.ts';
 import type { LoadedScenario } from '../scenarios/catalog.ts';
 import { groupBy, scenarioStatus, type AttemptSummary, type ScenarioStatus } from '../../domain/progress/attempt-summary.ts';
@@ -21,11 +23,11 @@ export interface TraineeCatalog {
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** The catalog as one trainee sees it: every served scenario with their status, assigned work first. */
-export async function traineeCatalog(desk: Desk, user: User): Promise<TraineeCatalog> {
+export async function traineeCatalog(desk: { store: Pick<DeskStore, 'assignments'>; attempts: Pick<AttemptService, 'summariesOf'>; catalog: Pick<ScenarioCatalog, 'list'> }, user: User): Promise<TraineeCatalog> {
   const summaries = await desk.attempts.summariesOf(user.username);
   const byScenario = groupBy(summaries, (summary) => summary.scenarioId);
   const passed = passedInAssessment(summaries);
-  const assignments = assignmentsFor(user.username, user.team, desk.store.accounts.data.assignments).map((assignment) =>
+  const assignments = assignmentsFor(user.username, user.team, desk.store.assignments.list()).map((assignment) =>
     assignmentProgress(assignment, summaries, passed, today()),
   );
   const open = assignments

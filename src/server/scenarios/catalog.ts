@@ -5,6 +5,7 @@ import { checkLibrary, type CheckedFile } from '../../domain/scenario/library.ts
 import { checkScenarioText } from '../../domain/scenario/check.ts';
 import { formatFinding } from '../../domain/scenario/finding.ts';
 import type { Scenario, Taxonomy } from '../../domain/scenario/schema.ts';
+import { taxonomyLabels, type TaxonomyLabels } from '../../domain/scenario/taxonomy-labels.ts';
 import { compileScenario, type ScenarioMachine } from '../../domain/engine/machine.ts';
 import { seniorPath, type SeniorPath } from '../../domain/engine/senior-path.ts';
 import { resolveVariant, scenarioVariants } from '../../domain/scenario/variants.ts';
@@ -54,6 +55,8 @@ function load(checked: Scenario, text: string): LoadedScenario {
 export class ScenarioCatalog {
   readonly paths: LibraryPaths;
   taxonomy: Taxonomy | undefined;
+  /** The taxonomy's labels for category and route ids; follows each reload. */
+  labels: TaxonomyLabels = taxonomyLabels(undefined);
   /** Every file's check result, including those left out. */
   checked: CheckedFile[] = [];
   playbooks: string[] = [];
@@ -74,6 +77,7 @@ export class ScenarioCatalog {
     this.playbooks = await readPlaybookSlugs(this.paths.playbooksDir);
     const result = checkLibrary(await readTaxonomy(this.paths.scenariosDir), files, this.playbooks);
     this.taxonomy = result.taxonomy ?? this.taxonomy;
+    this.labels = taxonomyLabels(this.taxonomy);
     for (const finding of result.taxonomyFindings) this.#log(formatFinding('scenarios/taxonomy.yaml', finding));
     const served = new Map<string, LoadedScenario>();
     for (const file of result.files) {

@@ -1,12 +1,21 @@
 import { randomBytes } from 'node:crypto';
-import type { Desk } from '../desk.ts';
+import type { DeskStore } from '../db/desk-store.ts';
+import type { AccountService } from '../auth/accounts.ts';
+import type { ScenarioCatalog } from '../scenarios/catalog.ts';
 import type { Assignment, User } from '../db/schema.ts';
 import { assignmentFormSchema, formErrors, type AssignmentField } from '../../domain/progress/assignment-form.ts';
 
 export type AssignmentResult = { ok: true; assignment: Assignment } | { ok: false; errors: Partial<Record<AssignmentField, string>> };
 
 /** Creates an assignment for the lead's team (or one trainee of it); checked against the catalog and the team. */
-export async function createAssignment(desk: Desk, lead: User, team: string, input: unknown, now = new Date()): Promise<AssignmentResult> {
+/** What assignments take: where they are kept, the team's trainees and the catalog. */
+export interface AssignmentDeps {
+  store: Pick<DeskStore, 'assignments'>;
+  accounts: Pick<AccountService, 'trainees'>;
+  catalog: Pick<ScenarioCatalog, 'get'>;
+}
+
+export async function createAssignment(desk: AssignmentDeps, lead: User, team: string, input: unknown, now = new Date()): Promise<AssignmentResult> {
   const parsed = assignmentFormSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: formErrors(parsed.error) };
   const form = parsed.data;
@@ -29,28 +38,10 @@ export async function createAssignment(desk: Desk, lead: User, team: string, inp
     createdBy: lead.username,
     createdAt: now.toISOString(),
   };
-  const list = desk.store.accounts.data.assignments;
-  list.push(assignment);
-  try {
-    await desk.store.saveAccounts();
-  } catch (error) {
-    list.splice(list.indexOf(assignment), 1);
-    throw error;
-  }
-  return { ok: true, assignment };
+  return { ok: true, assignment: await desk.store.assignments.add(assignment) };
 }
 
 /** Removes one of the team's assignments; false when there is no such assignment in this team. */
-export async function removeAssignment(desk: Desk, team: string, id: string): Promise<boolean> {
-  const list = desk.store.accounts.data.assignments;
-  const index = list.findIndex((assignment) => assignment.id === id && assignment.team === team);
-  if (index < 0) return false;
-  const [removed] = list.splice(index, 1);
-  try {
-    await desk.store.saveAccounts();
-  } catch (error) {
-    if (removed) list.splice(index, 0, removed);
-    throw error;
-  }
-  return true;
+export function removeAssignment(desk: Pick<AssignmentDeps, 'store'>, team: string, id: string): Promise<boolean> {
+  return desk.store.assignments.remove(team, id);
 }

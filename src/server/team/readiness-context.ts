@@ -20,10 +20,9 @@ const infoOf = (scenario: Scenario): ScenarioInfo => {
 export function readinessContext(catalog: ScenarioCatalog): ReadinessContext {
   const cached = cache.get(catalog);
   if (cached?.generation === catalog.generation) return cached.context;
-  const labels = new Map((catalog.taxonomy?.categories ?? []).map((category) => [category.id, category.label]));
   const context: ReadinessContext = {
     scenarios: catalog.list().map((loaded) => infoOf(loaded.scenario)),
-    categoryLabel: (id) => labels.get(id) ?? id,
+    categoryLabel: catalog.labels.category,
   };
   cache.set(catalog, { generation: catalog.generation, context });
   return context;

@@ -15,7 +15,7 @@ export async function teamTrendsOf(desk: Desk, teamId: string, now = new Date(),
   const byTrainee = new Map(await Promise.all(trainees.map(async (trainee) => [trainee.username, await summariesOf(desk, grouped.get(trainee.username) ?? [])] as const)));
   const policy = desk.readiness.policy;
   const context = readinessContext(desk.catalog);
-  const signOffs = desk.store.accounts.data.signOffs;
+  const signOffs = [...desk.store.signOffs.list()];
   return teamTrends(byTrainee, weeks, now, (username, finished, until) => {
     const signed = signOffs.filter((signOff) => signOff.trainee === username && signOff.at < until).map(({ category, by }) => ({ category, by }));
     return assessReadiness(policy, finished, signed, context).verdict === 'ready';

@@ -60,7 +60,7 @@ describe('no practice beside an open assessment', () => {
     const practice = await desk.attempts.start(trainee!, SCENARIO, 'practice');
     // As stored before the rule existed: both open at once.
     const assessment: AttemptFile = { ...structuredClone(practice), id: `${SCENARIO}-legacy`, mode: 'assessment' };
-    await desk.store.createAttempt(assessment);
+    await desk.store.attempts.create(assessment);
     const stepId = (await desk.attempts.view(practice)).step!.id;
     const step = (await desk.attempts.run(practice)).loaded.scenario.steps[stepId]!;
     expect((await refusal(desk.attempts.answer(practice, stepId, seniorAnswer(step) as Answer))).message).toMatch(/practice on it is paused/);
@@ -97,7 +97,7 @@ describe('abandoning', () => {
     closeTestDesk(desk);
 
     const reopened = await openTestDesk(dir);
-    const again = reopened.store.attempt(attempt.id)!;
+    const again = reopened.store.attempts.get(attempt.id)!;
     expect(again.abandonedAt).toBe(attempt.abandonedAt);
     expect((await reopened.attempts.summary(again)).score.passed).toBe(false);
   });

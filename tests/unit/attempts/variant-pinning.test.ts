@@ -83,7 +83,7 @@ describe('pinning', () => {
     closeDesk(desk);
     desk = await open();
     expect(desk.catalog.get('wire-variants')!.revision).not.toBe(attempt.revision);
-    const resumed = desk.store.attempt(attempt.id)!;
+    const resumed = desk.store.attempts.get(attempt.id)!;
     expect(resumed.variant).toBe(attempt.variant);
     expect(resumed.revision).toBe(attempt.revision);
     const view = await desk.attempts.view(resumed);
@@ -100,11 +100,12 @@ describe('pinning', () => {
 
   test('an attempt stored before variants (no variant) plays and debriefs as standard', async () => {
     const attempt = await desk.attempts.start(ava, 'kitchen-sink', 'practice');
-    delete (attempt as { variant?: string }).variant;
-    await desk.store.saveAttempt(attempt.id);
+    await desk.store.attempts.update(attempt.id, (stored) => {
+      delete (stored as { variant?: string }).variant;
+    });
     closeDesk(desk);
     desk = await open();
-    const stored = desk.store.attempt(attempt.id)!;
+    const stored = desk.store.attempts.get(attempt.id)!;
     expect(stored.variant).toBeUndefined();
     await desk.attempts.answer(stored, 'first-look', choose('check-cash'));
     const summary = await desk.attempts.summary(stored);

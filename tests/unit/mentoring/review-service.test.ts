@@ -57,7 +57,7 @@ describe('saveReview', () => {
     expect(after.score.passed).toBe(true);
 
     // Durable: the attempt file on disk holds the review.
-    const file = JSON.parse(await readFile(join(desk.store.dataDir, 'attempts', 'tia', `${attempt.id}.json`), 'utf8'));
+    const file = JSON.parse(await readFile(join(desk.config.DESK_DATA_DIR, 'attempts', 'tia', `${attempt.id}.json`), 'utf8'));
     expect(file.reviews['note-to-buyer'].met).toEqual([0, 1]);
     expect(file.unseenFeedback).toBe(true);
   });

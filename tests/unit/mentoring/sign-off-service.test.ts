@@ -12,7 +12,7 @@ describe('sign-offs', () => {
     const { desk, people } = fixture;
     const signed = await signOff(desk, viewerOf(people.sid), { trainee: 'tia', category: 'credit-limit', note }, new Date('2026-05-01T10:00:00Z'));
     expect(signed).toEqual({ trainee: 'tia', category: 'credit-limit', by: 'sid', note, at: '2026-05-01T10:00:00.000Z' });
-    const file = JSON.parse(await readFile(join(desk.store.dataDir, 'accounts.json'), 'utf8'));
+    const file = JSON.parse(await readFile(join(desk.config.DESK_DATA_DIR, 'accounts.json'), 'utf8'));
     expect(file.signOffs).toEqual([signed]);
   });
 
@@ -21,9 +21,9 @@ describe('sign-offs', () => {
     await signOff(desk, viewerOf(people.sid), { trainee: 'tia', category: 'credit-limit', note });
     await signOff(desk, viewerOf(people.sid), { trainee: 'tia', category: 'credit-limit', note: 'Updated.' });
     await signOff(desk, viewerOf(people.sid), { trainee: 'tia', category: 'hazmat', note });
-    expect(desk.store.accounts.data.signOffs.map((entry) => [entry.category, entry.note])).toEqual([['credit-limit', 'Updated.'], ['hazmat', note]]);
+    expect(desk.store.signOffs.list().map((entry) => [entry.category, entry.note])).toEqual([['credit-limit', 'Updated.'], ['hazmat', note]]);
     await withdrawSignOff(desk, viewerOf(people.sid), { trainee: 'tia', category: 'credit-limit' });
-    expect(desk.store.accounts.data.signOffs.map((entry) => entry.category)).toEqual(['hazmat']);
+    expect(desk.store.signOffs.list().map((entry) => entry.category)).toEqual(['hazmat']);
     await expect(withdrawSignOff(desk, viewerOf(people.sid), { trainee: 'tia', category: 'credit-limit' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
@@ -35,7 +35,7 @@ describe('sign-offs', () => {
     await expect(signOff(desk, viewerOf(people.sid), { trainee: 'tia', category: 'credit-limits', note })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     await signOff(desk, viewerOf(people.sid), { trainee: 'tia', category: 'credit-limit', note });
     await expect(withdrawSignOff(desk, viewerOf(people.lee), { trainee: 'tia', category: 'credit-limit' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    expect(desk.store.accounts.data.signOffs).toHaveLength(1);
+    expect(desk.store.signOffs.list()).toHaveLength(1);
   });
 
   test('a lead sees only their team\'s sign-offs', async () => {

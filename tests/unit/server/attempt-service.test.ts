@@ -27,7 +27,7 @@ describe('AttemptService', () => {
     closeTestDesk(desk);
 
     const reopened = await openTestDesk(dir);
-    const again = reopened.store.attempt(attempt.id)!;
+    const again = reopened.store.attempts.get(attempt.id)!;
     const resumed = await reopened.attempts.view(again);
     expect(resumed.step?.id).toBe(view.step?.id);
     expect(resumed.decided).toBe(2);
@@ -98,7 +98,7 @@ describe('AttemptService', () => {
     const desk = await openTestDesk();
     const [trainee] = await addTrainees(desk, 1);
     const attempt = await desk.attempts.start(trainee!, SCENARIO, 'practice');
-    const pinned = await desk.store.readRevision(SCENARIO, attempt.revision);
+    const pinned = await desk.store.revisions.read(SCENARIO, attempt.revision);
     expect(pinned).toBe(desk.catalog.get(SCENARIO)?.text);
     // The catalog forgets the revision (as after an edit and a restart): it is rebuilt from the stored copy.
     const rebuilt = await desk.catalog.revision('0000000000000000', async () => undefined);

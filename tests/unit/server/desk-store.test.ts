@@ -49,6 +49,6 @@ describe('DeskStore', () => {
     const again = await openTestDesk(dir);
     expect(again.accounts.find(trainee!.username)?.name).toBe(trainee!.name);
     expect(again.sessions.userFor(token)?.username).toBe(trainee!.username);
-    expect(again.store.attempt(attempt.id)?.scenarioId).toBe('same-po-two-doors');
+    expect(again.store.attempts.get(attempt.id)?.scenarioId).toBe('same-po-two-doors');
   });
 });

@@ -65,7 +65,7 @@ describe('the team data', () => {
 
   test('a lead cannot remove another team\'s assignment, nor assign work to another team\'s trainee', async () => {
     expect(await removeAssignment(team.desk, 'returns-desk', 'a-team-path')).toBe(false);
-    expect(team.desk.store.accounts.data.assignments.some((assignment) => assignment.id === 'a-team-path')).toBe(true);
+    expect(team.desk.store.assignments.list().some((assignment) => assignment.id === 'a-team-path')).toBe(true);
     const omar = team.desk.accounts.find('omar')!;
     const due = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
     const result = await createAssignment(team.desk, omar, 'returns-desk', { title: 'Steal', assignee: 'ava', scenarioIds: ['same-po-two-doors'], due });

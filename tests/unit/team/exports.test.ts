@@ -26,7 +26,7 @@ describe('CSV export', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(csv).toContain('\r\n');
     const rows = parse(csv, { columns: true, bom: true }) as Record<string, string>[];
-    const attempts = [...team.desk.store.allAttempts()].filter((attempt) => team.desk.accounts.find(attempt.username)?.team === 'order-desk');
+    const attempts = [...team.desk.store.attempts.all()].filter((attempt) => team.desk.accounts.find(attempt.username)?.team === 'order-desk');
     expect(rows).toHaveLength(attempts.length);
     expect(Object.keys(rows[0]!)).toEqual([...ATTEMPT_COLUMNS]);
     expect(new Set(rows.map((row) => row.trainee))).toEqual(new Set(['ava', 'ben', 'chloe', 'dev', 'emma', 'farid', 'lee']));
@@ -95,7 +95,7 @@ describe('xAPI export', () => {
   });
 
   test('an attempt is attempted, each decision answered, then completed and passed or failed', () => {
-    const attempt = [...team.desk.store.allAttempts()].find((candidate) => candidate.username === 'lee')!;
+    const attempt = [...team.desk.store.attempts.all()].find((candidate) => candidate.username === 'lee')!;
     const mine = statements.filter((statement) => (statement.context.extensions as Record<string, string>)['http://exception-desk.localhost/xapi/attempt'] === attempt.id);
     const answers = attempt.events.filter((event) => event.type === 'answer').length;
     expect(mine.map((statement) => statement.verb.display['en-US'])).toEqual(['attempted', ...Array(answers).fill('answered'), 'completed', 'passed']);
@@ -124,7 +124,7 @@ describe('xAPI export', () => {
   });
 
   test('a written answer waiting for review has no score and its attempt no passed or failed yet', () => {
-    const pending = [...team.desk.store.allAttempts()].find((attempt) => attempt.finishedAt && attempt.username !== 'lee' && attempt.events.some((event) => event.type === 'answer' && event.answer.kind === 'write' && !attempt.reviews[event.stepId]));
+    const pending = [...team.desk.store.attempts.all()].find((attempt) => attempt.finishedAt && attempt.username !== 'lee' && attempt.events.some((event) => event.type === 'answer' && event.answer.kind === 'write' && !attempt.reviews[event.stepId]));
     expect(pending).toBeDefined();
     const mine = statements.filter((statement) => (statement.context.extensions as Record<string, string>)['http://exception-desk.localhost/xapi/attempt'] === pending!.id);
     expect(mine.map((statement) => statement.verb.display['en-US'])).not.toContain('passed');

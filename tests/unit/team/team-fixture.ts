@@ -39,7 +39,7 @@ export async function openTeamDesk(options: { env?: Record<string, string> } = {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'desk-team-'));
   const desk = await openDesk(readConfig({ DESK_DATA_DIR: dir, DESK_DEMO: '0', ...options.env }), { log: () => {} });
   await seedDemo(desk);
-  const hash = desk.store.accounts.data.users[0]!.passwordHash;
+  const hash = desk.store.users.list()[0]!.passwordHash;
   const lee = await desk.accounts.add({ username: 'lee', name: AWKWARD_NAME, role: 'trainee', team: 'order-desk', password: '' }, hash);
   await desk.accounts.add({ username: 'omar', name: 'Omar Said', role: 'lead', team: 'returns-desk', password: '' }, hash);
   const gus = await desk.accounts.add({ username: 'gus', name: 'Gus Berg', role: 'trainee', team: 'returns-desk', password: '' }, hash);

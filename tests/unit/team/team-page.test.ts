@@ -86,7 +86,7 @@ describe('assignments', () => {
     const progress = detail.assignments.find((entry) => entry.assignment.id === id)!;
     expect(progress).toMatchObject({ done: ['same-po-two-doors'], next: 'past-due-account-hold', complete: false, overdue: false });
     expect(await removeAssignment(team.desk, 'order-desk', id)).toBe(true);
-    expect(team.desk.store.accounts.data.assignments.some((assignment) => assignment.id === id)).toBe(false);
+    expect(team.desk.store.assignments.list().some((assignment) => assignment.id === id)).toBe(false);
   });
 
   test('under the pass rule an assessment passed before the assignment counts as done; under the finish rule it does not', async () => {
@@ -134,7 +134,7 @@ describe('the demo seed', () => {
   test("written answers are the trainees' own drafts of mixed quality, never the model pasted", async () => {
     const team = await openTeamDesk();
     try {
-      const written = [...team.desk.store.allAttempts()].flatMap((attempt) =>
+      const written = [...team.desk.store.attempts.all()].flatMap((attempt) =>
         attempt.events.flatMap((event) => (event.type === 'answer' && event.answer.kind === 'write' ? [{ text: event.answer.text, scenarioId: attempt.scenarioId, stepId: event.stepId }] : [])),
       );
       expect(written.length).toBeGreaterThan(5);

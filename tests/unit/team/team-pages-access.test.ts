@@ -33,12 +33,11 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'desk-team-access-'));
   const desk = await openDesk(readConfig({ DESK_DATA_DIR: dir }), { log: () => {} });
   await seedDemo(desk);
-  const hash = desk.store.accounts.data.users[0]!.passwordHash;
+  const hash = desk.store.users.list()[0]!.passwordHash;
   await desk.accounts.add({ username: 'omar', name: 'Omar Said', role: 'lead', team: 'returns-desk', password: '' }, hash);
   const gus = await desk.accounts.add({ username: 'gus', name: 'Gus Berg', role: 'trainee', team: 'returns-desk', password: '' }, hash);
   await playSenior(desk, gus, 'same-po-two-doors', 'assessment');
-  desk.store.accounts.data.assignments.push({ id: 'a-returns', team: 'returns-desk', title: 'Returns basics', scenarioIds: ['wrong-valve-plant-down'], due: '2099-01-01', createdBy: 'omar', createdAt: new Date().toISOString() });
-  await desk.store.saveAccounts();
+  await desk.store.assignments.add({ id: 'a-returns', team: 'returns-desk', title: 'Returns basics', scenarioIds: ['wrong-valve-plant-down'], due: '2099-01-01', createdBy: 'omar', createdAt: new Date().toISOString() });
   closeDesk(desk);
   server = await startServer(dir, 4791);
   for (const username of ['ava', 'gus', 'sam', 'lena', 'omar']) await logIn(username);
