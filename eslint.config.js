@@ -65,6 +65,8 @@ export default defineConfig([
     languageOptions: { globals: { ...globals.node } },
     plugins: { desk: { rules: { 'layer-boundaries': layerBoundaries } } },
     rules: {
+      // Reason: a leading underscore marks a name left unused on purpose (a key destructured out to drop it).
+      '@typescript-eslint/no-unused-vars': ['error', { varsIgnorePattern: '^_', argsIgnorePattern: '^_' }],
       // Reason: the code writes a two-way side effect as a ternary statement (`has ? remove() : add()`).
       '@typescript-eslint/no-unused-expressions': ['error', { allowTernary: true }],
     },
