@@ -1,6 +1,6 @@
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { Low } from 'lowdb';
+import { Low, Memory } from 'lowdb';
 import { acquireDataDirLock, type DataDirLock } from '../store/data-dir-lock.ts';
 import { mkdirDurable, startDurableWrites, writeFileDurable } from '../store/durable-write.ts';
 import { JsonFileAdapter, openJsonFile } from '../store/json-file-adapter.ts';
@@ -32,12 +32,21 @@ export class DeskStore {
   readonly #lock: DataDirLock;
   /** Folders known to be on disk, and revision files known to be pinned: no need to ask the disk again. */
   readonly #onDisk = new Set<string>();
+  /** Pinned revision texts by path, when the store is kept in memory (DeskStore.inMemory); undefined on disk. */
+  readonly #inMemory?: Map<string, string>;
 
-  private constructor(dataDir: string, lock: DataDirLock, accounts: Low<AccountsFile>, sessions: Low<SessionsFile>) {
+  private constructor(dataDir: string, lock: DataDirLock, accounts: Low<AccountsFile>, sessions: Low<SessionsFile>, inMemory?: Map<string, string>) {
     this.dataDir = dataDir;
     this.#lock = lock;
     this.accounts = accounts;
     this.sessions = sessions;
+    this.#inMemory = inMemory;
+  }
+
+  /** An empty store held only in memory (lowdb's Memory adapter), with no data directory and no lock: for tests that need no disk. */
+  static inMemory(): DeskStore {
+    const noLock: DataDirLock = { path: '', replacedUnreadableLock: false, release: () => {} };
+    return new DeskStore(':memory:', noLock, new Low(new Memory(), structuredClone(EMPTY_ACCOUNTS)), new Low(new Memory(), structuredClone(EMPTY_SESSIONS)), new Map());
   }
 
   /** Opens (creating if needed) a data directory; throws DataDirLockedError or DataFileError with the way out. */
@@ -97,9 +106,9 @@ export class DeskStore {
   /** Writes a new attempt's file; it exists in memory only once it is on disk. */
   async createAttempt(attempt: AttemptFile): Promise<void> {
     if (!SAFE_NAME.test(attempt.username) || !SAFE_NAME.test(attempt.id)) throw new Error(`Unsafe attempt file name: ${attempt.username}/${attempt.id}`);
-    await this.#folder(path.join(this.dataDir, 'attempts', attempt.username));
+    if (!this.#inMemory) await this.#folder(path.join(this.dataDir, 'attempts', attempt.username));
     // The caller's object is the one held and saved from now on (no copy), so its changes persist.
-    const db = new Low(new JsonFileAdapter(this.#attemptPath(attempt), attemptFileSchema), attempt);
+    const db = new Low(this.#inMemory ? new Memory<AttemptFile>() : new JsonFileAdapter(this.#attemptPath(attempt), attemptFileSchema), attempt);
     await db.write();
     this.#hold(db);
   }
@@ -129,6 +138,10 @@ export class DeskStore {
   /** Stores a scenario revision once; revisions are immutable, so an existing one is left as it is. */
   async pinRevision(scenarioId: string, revision: string, text: string): Promise<void> {
     const file = this.#revisionPath(scenarioId, revision);
+    if (this.#inMemory) {
+      if (!this.#inMemory.has(file)) this.#inMemory.set(file, text);
+      return;
+    }
     if (!this.#onDisk.has(file) && !(await exists(file))) {
       await this.#folder(path.dirname(file));
       await writeFileDurable(file, text);
@@ -145,7 +158,8 @@ export class DeskStore {
   /** The text of a pinned revision, or undefined if it was never stored. */
   async readRevision(scenarioId: string, revision: string): Promise<string | undefined> {
     try {
-      return await readFile(this.#revisionPath(scenarioId, revision), 'utf8');
+      const file = this.#revisionPath(scenarioId, revision);
+      return this.#inMemory ? this.#inMemory.get(file) : await readFile(file, 'utf8');
     } catch {
       return undefined;
     }
