@@ -11,15 +11,18 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 /** Sessions kept in the data directory, so a restart does not log everyone out. */
 export class SessionService {
   #store: DeskStore;
+  #now: () => number;
 
-  constructor(store: DeskStore) {
+  /** `now` is the clock sessions are dated and expired by, in milliseconds (tests pass their own). */
+  constructor(store: DeskStore, now: () => number = Date.now) {
     this.#store = store;
+    this.#now = now;
   }
 
   /** Starts a new session (the old one, if any, is ended: the id is regenerated at login); returns the cookie token. */
   async create(username: string, previousToken?: string): Promise<{ token: string; expires: Date }> {
     const token = randomBytes(32).toString('base64url');
-    const now = new Date();
+    const now = new Date(this.#now());
     const expires = new Date(now.getTime() + SESSION_HOURS * 3600_000);
     const previous = previousToken ? hashToken(previousToken) : undefined;
     const data = this.#store.sessions.data;
@@ -34,7 +37,7 @@ export class SessionService {
     if (!token || token.length > 200) return undefined;
     const tokenHash = hashToken(token);
     const session = this.#store.sessions.data.sessions.find((candidate) => candidate.tokenHash === tokenHash);
-    if (!session || new Date(session.expiresAt) <= new Date()) return undefined;
+    if (!session || new Date(session.expiresAt).getTime() <= this.#now()) return undefined;
     const user = this.#store.accounts.data.users.find((candidate) => candidate.username === session.username);
     return user && !user.disabled ? user : undefined;
   }
