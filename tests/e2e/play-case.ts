@@ -33,10 +33,16 @@ export async function answerStep(page: Page, scenario: Scenario, options: PlayOp
   const key = seniorAnswer(step);
   if (step.kind === 'choose') {
     const order = ['critical', 'wrong', 'weak', 'good', 'best'];
-    const pick = policy === 'senior' ? step.options.find((option) => option.verdict === 'best') : [...step.options].sort((a, b) => order.indexOf(a.verdict) - order.indexOf(b.verdict))[0];
+    const pick =
+      policy === 'senior'
+        ? step.options.find((option) => option.verdict === 'best')
+        : [...step.options].sort((a, b) => order.indexOf(a.verdict) - order.indexOf(b.verdict))[0];
     await form.getByRole('radio', { name: pick?.text ?? '', exact: true }).check();
   } else if (step.kind === 'choose-many' && key?.kind === 'choose-many') {
-    const chosen = policy === 'senior' ? step.options.filter((option) => key.optionIds.includes(option.id)) : step.options.filter((option) => !key.optionIds.includes(option.id));
+    const chosen =
+      policy === 'senior'
+        ? step.options.filter((option) => key.optionIds.includes(option.id))
+        : step.options.filter((option) => !key.optionIds.includes(option.id));
     for (const option of chosen) await form.getByRole('checkbox', { name: option.text, exact: true }).check();
   } else if (step.kind === 'rank' && policy === 'poor') {
     // Move the senior's first item to the bottom.

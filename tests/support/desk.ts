@@ -95,10 +95,18 @@ function kitchenSink(): Promise<string> {
 export function useDesk(options: { onDisk?: boolean } = {}): DeskFixture {
   const fixture = {} as DeskFixture;
   beforeEach(async () => {
-    fixture.desk = await openTestDesk(options.onDisk ? await tempDataDir() : undefined, { DESK_SCENARIOS_DIR: await kitchenSink(), DESK_PLAYBOOKS_DIR: path.join(root, 'content/playbooks') });
+    fixture.desk = await openTestDesk(options.onDisk ? await tempDataDir() : undefined, {
+      DESK_SCENARIOS_DIR: await kitchenSink(),
+      DESK_PLAYBOOKS_DIR: path.join(root, 'content/playbooks'),
+    });
     const add = (username: string, role: User['role'], team?: string) =>
       fixture.desk.accounts.add({ username, name: username.toUpperCase(), role, team, password: '' }, 'not-a-real-hash');
-    fixture.people = { tia: await add('tia', 'trainee', 'north'), tom: await add('tom', 'trainee', 'south'), sid: await add('sid', 'senior'), lee: await add('lee', 'lead', 'north') };
+    fixture.people = {
+      tia: await add('tia', 'trainee', 'north'),
+      tom: await add('tom', 'trainee', 'south'),
+      sid: await add('sid', 'senior'),
+      lee: await add('lee', 'lead', 'north'),
+    };
   });
   return fixture;
 }

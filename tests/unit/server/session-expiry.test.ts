@@ -8,7 +8,15 @@ const HOUR = 3600_000;
 /** A session service on an in-memory store with one account, and a clock the test moves by hand. */
 function sessionsAt(start: string) {
   const store = DeskStore.inMemory();
-  store.accounts.data.users.push({ username: 'ava', name: 'Ava', role: 'trainee', team: 'north', passwordHash: 'not-a-real-hash', disabled: false, createdAt: start });
+  store.accounts.data.users.push({
+    username: 'ava',
+    name: 'Ava',
+    role: 'trainee',
+    team: 'north',
+    passwordHash: 'not-a-real-hash',
+    disabled: false,
+    createdAt: start,
+  });
   let now = Date.parse(start);
   const sessions = new SessionService(store, () => now);
   const advance = (ms: number) => (now += ms);

@@ -26,7 +26,11 @@ describe('parseInline', () => {
   test('leaves a lone star, a spaced one, an unclosed run and underscores inside words as text', () => {
     expect(parseInline('5 * 3 = 15 and **open')).toEqual([{ text: '5 * 3 = 15 and **open' }]);
     expect(parseInline('a_b and 2 _ 3')).toEqual([{ text: 'a_b and 2 _ 3' }]);
-    expect(parseInline('order_id and po_number, _then_ call')).toEqual([{ text: 'order_id and po_number, ' }, { text: 'then', italic: true }, { text: ' call' }]);
+    expect(parseInline('order_id and po_number, _then_ call')).toEqual([
+      { text: 'order_id and po_number, ' },
+      { text: 'then', italic: true },
+      { text: ' call' },
+    ]);
   });
 
   test('keeps markup inside code as text', () => {
@@ -86,7 +90,9 @@ describe('parseMarkdown', () => {
 
 describe('rendered text (the Markdown island)', () => {
   test('each construct renders as its element', () => {
-    expect(html('Hold **all** _lines_ `now`')).toBe('<div><p><span>Hold </span><strong>all</strong><span> </span><em>lines</em><span> </span><code>now</code></p></div>');
+    expect(html('Hold **all** _lines_ `now`')).toBe(
+      '<div><p><span>Hold </span><strong>all</strong><span> </span><em>lines</em><span> </span><code>now</code></p></div>',
+    );
     expect(html('- a\n- b')).toBe('<div><ul><li><span>a</span></li><li><span>b</span></li></ul></div>');
     expect(html('1. a')).toBe('<div><ol><li><span>a</span></li></ol></div>');
     expect(html('| h |\n| -- |\n| c |')).toBe(
@@ -107,7 +113,12 @@ describe('rendered text (the Markdown island)', () => {
   });
 
   test('links are not a construct: a Markdown or HTML link, javascript: included, renders as its text, never an anchor', () => {
-    for (const source of ['[the playbook](https://example.com/playbook)', '[click](javascript:alert(1))', '<a href="javascript:alert(1)">x</a>', 'https://example.com']) {
+    for (const source of [
+      '[the playbook](https://example.com/playbook)',
+      '[click](javascript:alert(1))',
+      '<a href="javascript:alert(1)">x</a>',
+      'https://example.com',
+    ]) {
       const out = html(source);
       expect(out).not.toMatch(/<a[\s>]/);
       expect(out).not.toMatch(/href="/);
