@@ -46,6 +46,8 @@ test('every lead and senior page has no WCAG 2.2 AA violations', async ({ page }
 });
 
 test('the player has no violations at any step kind, and reads its clock and sentiment to screen readers', async ({ page }) => {
+  // About ten axe audits (one per step kind, one after every answer): give it three times the usual timeout.
+  test.slow();
   const id = 'monday-queue-triage';
   await loginAs(page, 'ben');
   const kinds = new Set<string>();
