@@ -1,4 +1,5 @@
-// npm test: every unit test (vitest) and every browser test (Playwright on Debian's Chromium).
+// npm test: the checks (type check of every file, lint with the layer rules, format), then every unit and
+// integration test (vitest) and every browser test (Playwright on Debian's Chromium). Any failure fails it.
 // Installs Chromium first where none is found and it can (root with apt), or says what to install.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -38,11 +39,34 @@ function playwrightCounts(file: string): Counts {
   return { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected, skipped: report.stats.skipped };
 }
 
+/** Runs one `npm run` check; each counts as one test in the closing line. */
+function check(title: string, script: string): Counts {
+  console.log(`${title} (npm run ${script})`);
+  const started = performance.now();
+  const status = run('npm', ['run', '--silent', script]);
+  console.log(`${title}: ${status === 0 ? 'passed' : 'FAILED'} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  return status === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 };
+}
+
+/** The format check; DESK_SKIP_FORMAT_CHECK=1 skips it on a developer's machine mid-change, never in CI. */
+function formatCheck(): Counts {
+  if (process.env.DESK_SKIP_FORMAT_CHECK !== '1') return check('Format check (Prettier)', 'format:check');
+  if (process.env.CI) {
+    console.log('DESK_SKIP_FORMAT_CHECK is ignored in CI.');
+    return check('Format check (Prettier)', 'format:check');
+  }
+  console.log('Format check skipped (DESK_SKIP_FORMAT_CHECK=1)\n');
+  return { passed: 0, failed: 0, skipped: 1 };
+}
+
+const checks = [check('Type check (astro check, tsc)', 'typecheck'), check('Lint (ESLint, with the layer rules)', 'lint'), formatCheck()];
+const checked = checks.reduce((sum, counts) => ({ passed: sum.passed + counts.passed, failed: sum.failed + counts.failed, skipped: sum.skipped + counts.skipped }));
+
 const reports = mkdtempSync(path.join(os.tmpdir(), 'desk-test-'));
 const unitReport = path.join(reports, 'vitest.json');
 const browserReport = path.join(reports, 'playwright.json');
 
-console.log('Unit tests (vitest)');
+console.log('Unit and integration tests (vitest)');
 const unitStatus = run(bin('vitest'), ['run', '--config', 'tests/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${unitReport}`]);
 const unit = existsSync(unitReport) ? vitestCounts(unitReport) : { passed: 0, failed: 1, skipped: 0 };
 
@@ -54,9 +78,9 @@ if (ensureChromium()) {
   if (existsSync(browserReport)) browser = playwrightCounts(browserReport);
 }
 
-const passed = unit.passed + browser.passed;
-const failed = unit.failed + browser.failed + (unitStatus !== 0 && unit.failed === 0 ? 1 : 0) + (browserStatus !== 0 && browser.failed === 0 ? 1 : 0);
-const skipped = unit.skipped + browser.skipped;
-console.log(`\nunit: ${unit.passed} passed, ${unit.failed} failed; browser: ${browser.passed} passed, ${browser.failed} failed`);
+const passed = checked.passed + unit.passed + browser.passed;
+const failed = checked.failed + unit.failed + browser.failed + (unitStatus !== 0 && unit.failed === 0 ? 1 : 0) + (browserStatus !== 0 && browser.failed === 0 ? 1 : 0);
+const skipped = checked.skipped + unit.skipped + browser.skipped;
+console.log(`\nchecks: ${checked.passed} passed, ${checked.failed} failed; unit and integration: ${unit.passed} passed, ${unit.failed} failed; browser: ${browser.passed} passed, ${browser.failed} failed`);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed === 0 ? 0 : 1);

@@ -31,10 +31,13 @@ export interface Desk {
   lrs?: LrsForwarder;
 }
 
-/** Opens the data directory and the scenario library and wires the services; the caller closes it. */
-export async function openDesk(config: DeskConfig, options: { watch?: boolean; log?: (line: string) => void } = {}): Promise<Desk> {
+/**
+ * Opens the data directory (or uses `options.store`, e.g. openMemoryStore() in tests) and the scenario
+ * library, and wires the services; the caller closes it.
+ */
+export async function openDesk(config: DeskConfig, options: { watch?: boolean; log?: (line: string) => void; store?: DeskStore } = {}): Promise<Desk> {
   const log = options.log ?? ((line: string) => console.warn(line));
-  const store = await openJsonFileStore(config.DESK_DATA_DIR);
+  const store = options.store ?? (await openJsonFileStore(config.DESK_DATA_DIR));
   try {
     const catalog = new ScenarioCatalog(
       { scenariosDir: path.resolve(config.DESK_SCENARIOS_DIR), playbooksDir: path.resolve(config.DESK_PLAYBOOKS_DIR) },

@@ -1,5 +1,5 @@
 // npm run bench [-- --out FILE] [-- --quick] [-- --only login-flood]: builds, starts the real server on temporary data
-// directories and reports the figures DESIGN.md sets targets for. Figures only: nothing here asserts.
+// directories and reports the figures the README's targets are set for. Figures only: nothing here asserts.
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';

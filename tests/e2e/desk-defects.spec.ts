@@ -1,6 +1,6 @@
 // Stories for the walkthrough's defects (issue 15): each one fails on the desk as it was found.
 import { expect, test } from '@playwright/test';
-import { answerStep } from './answer-step.ts';
+import { answerStep } from './play-case.ts';
 import { loginAs } from './fixtures.ts';
 import { shippedScenario } from './scenario-key.ts';
 
@@ -219,7 +219,7 @@ test("a written answer's draft is kept on the server as the trainee types, throu
   await page.goto('/train/asn-one-case-short');
   await page.getByRole('button', { name: 'Start in practice mode' }).click();
   await expect(page).toHaveURL(/\/play\//);
-  for (let guard = 0; guard < 20 && !(await page.locator('.step textarea').count()); guard++) await answerStep(page, scenario, 'senior');
+  for (let guard = 0; guard < 20 && !(await page.locator('.step textarea').count()); guard++) await answerStep(page, scenario);
   const draft = 'Hi Marco, one case of the 47 was short on the truck, so the ASN said 48. I am sending a corrected count';
   await page.locator('.step textarea').fill(draft);
   await expect(page.getByRole('status').filter({ hasText: 'Draft saved' })).toBeVisible();

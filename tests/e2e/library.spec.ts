@@ -1,27 +1,17 @@
 import { readdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { answerStep } from './answer-step.ts';
 import { loginAs } from './fixtures.ts';
-import { shippedScenario } from './scenario-key.ts';
+import { playCase } from './play-case.ts';
 
 const ids = readdirSync('scenarios').filter((name) => name.endsWith('.yaml') && name !== 'taxonomy.yaml').map((name) => name.slice(0, -5));
 
 for (const id of ids) {
   test(`${id}: played in the browser along the senior path it resolves; along a poor path it does not`, async ({ page }) => {
-    const scenario = shippedScenario(id);
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(String(error)));
     await loginAs(page, 'dev');
     for (const policy of ['senior', 'poor'] as const) {
-      await page.goto(`/train/${id}`);
-      await page.getByRole('button', { name: 'Start in practice mode' }).click();
-      let decided = 0;
-      while (!(await page.locator('#ending-title').count())) {
-        await answerStep(page, scenario, policy);
-        decided++;
-        await expect(page.locator('.status-bar')).toContainText(`Decisions ${decided}`);
-        expect(decided).toBeLessThan(40);
-      }
+      await playCase(page, id, 'practice', { policy });
       const ending = page.locator('section.ending');
       if (policy === 'senior') await expect(ending).toHaveClass(/resolved/);
       else await expect(ending).not.toHaveClass(/resolved/);

@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
-import { seniorAnswer } from '../../src/domain/engine/senior-path.ts';
+import { expect, test } from '@playwright/test';
 import { loginAs, logout } from './fixtures.ts';
+import { playCase } from './play-case.ts';
 import { shippedScenario } from './scenario-key.ts';
 
 // A case whose senior path has a written note early on (choose, choose-many, write, choose, choose).
@@ -8,38 +8,11 @@ const SCENARIO = 'drop-ship-vendor-silent';
 const TRAINEE = { username: 'dev', name: 'Dev Raman' };
 const NOTE = `Hi, an update on your order from the review spec (${Date.now()}): the vendor has confirmed a ship date and I will write again by 14:00 today.`;
 
-/** Answers the step on screen the senior's way, except a written step, which gets the trainee's own note. */
-async function answerStep(page: Page): Promise<void> {
-  const scenario = shippedScenario(SCENARIO);
-  const prompt = (await page.locator('#step-prompt').textContent())?.trim();
-  const [, step] = Object.entries(scenario.steps).find(([, candidate]) => candidate.prompt.trim() === prompt) ?? [];
-  if (!step) throw new Error(`prompt not found in ${SCENARIO}: ${prompt}`);
-  const form = page.locator('.step form');
-  const answer = seniorAnswer(step);
-  if (step.kind === 'choose' && answer?.kind === 'choose') {
-    await form.getByRole('radio', { name: step.options.find((option) => option.id === answer.optionId)?.text }).check();
-  } else if (step.kind === 'choose-many' && answer?.kind === 'choose-many') {
-    for (const option of step.options.filter((candidate) => answer.optionIds.includes(candidate.id))) await form.getByRole('checkbox', { name: option.text }).check();
-  } else if (step.kind === 'write') {
-    await form.getByRole('textbox').fill(NOTE);
-  } else {
-    throw new Error(`this story does not expect a ${step.kind} step`);
-  }
-  const decided = await page.locator('.status-bar').textContent();
-  await form.getByRole('button', { name: /^(Commit|Send)/ }).click();
-  await expect(page.locator('.status-bar')).not.toHaveText(decided ?? '');
-}
-
 test('a trainee writes a note, a senior grades it, and the trainee sees the grade and the comment', async ({ page }) => {
   // The trainee plays the case, writing their own note to the customer.
   await loginAs(page, TRAINEE.username);
-  await page.goto(`/train/${SCENARIO}`);
-  await page.getByRole('button', { name: 'Start in practice mode' }).click();
-  await expect(page.locator('#step-prompt')).toBeVisible();
-  for (let steps = 0; !(await page.locator('#ending-title').count()); steps++) {
-    expect(steps).toBeLessThan(15);
-    await answerStep(page);
-  }
+  const steps = await playCase(page, SCENARIO, 'practice', { note: NOTE });
+  expect(steps.map((step) => step.kind)).toContain('write');
   await page.getByRole('link', { name: 'See your debrief' }).click();
   await expect(page.getByText('Awaiting review').first()).toBeVisible();
   const debrief = page.url();

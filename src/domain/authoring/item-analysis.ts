@@ -145,7 +145,7 @@ export function analyseItems(scenario: Scenario, attempts: readonly AnalysedAtte
     const key = seniorAnswer(step);
     const share = (count: number, of = decided) => (of ? count / of : null);
 
-    let options: OptionShare[] = [];
+    let options: OptionShare[];
     let exact: Tally | undefined;
     let reviewed: number | undefined;
     if (step.kind === 'choose') {

@@ -55,7 +55,7 @@ export const reworkFor = (result: EndingResult | undefined, seniorMinutes: numbe
 /** How well a cost compares with the senior's: 1 when no worse, shrinking as it grows past the slack. */
 const costPart = (mine: number, senior: number, slack: number) => Math.min(1, (senior + slack) / (mine + slack));
 
-/** Scores an attempt against the senior path, exactly as the format page defines it. */
+/** Scores an attempt against the senior path, exactly as scenarios/FORMAT.md defines it. */
 export function scoreAttempt(
   scenario: Scenario,
   senior: SeniorPath,

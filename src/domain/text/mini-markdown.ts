@@ -8,7 +8,8 @@ export type Block =
   | { kind: 'pre'; text: string }
   | { kind: 'table'; head: Inline[][]; rows: Inline[][][] };
 
-const INLINE = /(\*\*[^*]+\*\*|`[^`]+`|\*[^*\s][^*]*\*|_[^_\s][^_]*_)/g;
+// An underscore inside a word (order_id) is text, not emphasis, as in CommonMark.
+const INLINE = /(\*\*[^*]+\*\*|`[^`]+`|\*[^*\s][^*]*\*|(?<!\w)_[^_\s][^_]*_(?!\w))/g;
 
 /** Splits a line into bold, italic and code runs; everything stays text, so nothing can inject markup. */
 export function parseInline(line: string): Inline[] {

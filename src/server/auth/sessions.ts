@@ -6,20 +6,24 @@ export const SESSION_COOKIE = 'desk_session';
 /** A session lasts this long after login. */
 export const SESSION_HOURS = 12;
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+/** The stored form of a session token: its SHA-256, so a copy of the data directory opens no session. */
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 /** Sessions kept in the data directory, so a restart does not log everyone out. */
 export class SessionService {
   #store: Pick<DeskStore, 'sessions' | 'users'>;
+  #now: () => number;
 
-  constructor(store: Pick<DeskStore, 'sessions' | 'users'>) {
+  /** `now` is the clock sessions are dated and expired by, in milliseconds (tests pass their own). */
+  constructor(store: Pick<DeskStore, 'sessions' | 'users'>, now: () => number = Date.now) {
     this.#store = store;
+    this.#now = now;
   }
 
   /** Starts a new session (the old one, if any, is ended: the id is regenerated at login); returns the cookie token. */
   async create(username: string, previousToken?: string): Promise<{ token: string; expires: Date }> {
     const token = randomBytes(32).toString('base64url');
-    const now = new Date();
+    const now = new Date(this.#now());
     const expires = new Date(now.getTime() + SESSION_HOURS * 3600_000);
     const previous = previousToken ? hashToken(previousToken) : undefined;
     await this.#store.sessions.add({ tokenHash: hashToken(token), username, createdAt: now.toISOString(), expiresAt: expires.toISOString() }, { replacing: previous, now });
@@ -31,7 +35,7 @@ export class SessionService {
     if (!token || token.length > 200) return undefined;
     const tokenHash = hashToken(token);
     const session = this.#store.sessions.find(tokenHash);
-    if (!session || new Date(session.expiresAt) <= new Date()) return undefined;
+    if (!session || new Date(session.expiresAt).getTime() <= this.#now()) return undefined;
     const user = this.#store.users.find(session.username);
     return user && !user.disabled ? user : undefined;
   }

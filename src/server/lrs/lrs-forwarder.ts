@@ -76,7 +76,7 @@ export class LrsForwarder {
     const batch = this.queue.peek(this.#timing.batch);
     if (!batch.length) return 'empty';
     let status = 0;
-    let answer = '';
+    let answer: string;
     try {
       const response = await fetch(new URL('statements', this.#target.endpoint.replace(/\/?$/, '/')), {
         method: 'POST',

@@ -14,7 +14,7 @@ import { abandonOwnAttempt, debriefSeal, startAttempt } from '../../../src/serve
 import type { Desk } from '../../../src/server/desk.ts';
 import { standingOf } from '../../../src/server/team/team-overview.ts';
 import type { AttemptFile, User } from '../../../src/server/db/schema.ts';
-import { addTrainees, closeTestDesk, openTestDesk, tempDataDir } from '../server/desk-fixture.ts';
+import { addTrainees, closeTestDesk, openTestDesk, tempDataDir } from '../../support/desk.ts';
 
 const SCENARIO = 'same-po-two-doors';
 

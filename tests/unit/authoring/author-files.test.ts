@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { authorFile, authorFiles, fileStamp, sourceLines } from '../../../src/server/authoring/author-files.ts';
 import { analysedAttempts } from '../../../src/server/authoring/item-runs.ts';
-import { playAttempt, toTheNote, useDesk } from '../mentoring/desk-fixture.ts';
+import { playAttempt, toTheNote, useDesk } from '../../support/desk.ts';
 
 const fixture = useDesk();
 const broken = `id: broken-case

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { analyseItems, type AnalysedAttempt } from '../../../src/domain/authoring/item-analysis.ts';
 import { currentNode } from '../../../src/domain/engine/machine.ts';
-import { choose, loadFixture, many, play, rank, write, type Move } from '../engine/load.ts';
+import { choose, loadFixture, many, play, rank, write, type Move } from '../../support/scenarios.ts';
 
 const scenario = loadFixture('kitchen-sink');
 const NOW = new Date('2026-05-01T12:00:00Z');

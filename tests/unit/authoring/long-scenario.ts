@@ -2,7 +2,7 @@
 // each with a best option, a weak one that rejoins a step later, and a wrong one that fails.
 import type { Scenario } from '../../../src/domain/scenario/schema.ts';
 import { scenarioSchema } from '../../../src/domain/scenario/schema.ts';
-import { loadFixture } from '../engine/load.ts';
+import { loadFixture } from '../../support/scenarios.ts';
 
 /** A valid scenario with `count` steps, built on the kitchen-sink fixture's header and case file. */
 export function longScenario(count: number): Scenario {

@@ -3,7 +3,7 @@ import { playtestStart, replayPlaytest } from '../../../src/domain/authoring/pla
 import { stepKey, whenWords } from '../../../src/domain/authoring/answer-key.ts';
 import { compileScenario, currentNode } from '../../../src/domain/engine/machine.ts';
 import { seniorPath } from '../../../src/domain/engine/senior-path.ts';
-import { choose, loadFixture, many } from '../engine/load.ts';
+import { choose, loadFixture, many } from '../../support/scenarios.ts';
 
 const scenario = loadFixture('kitchen-sink');
 const machine = compileScenario(scenario);

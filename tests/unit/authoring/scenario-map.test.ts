@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { scenarioGraph } from '../../../src/domain/authoring/map-graph.ts';
 import { layoutMap, wrapText, type PlacedNode } from '../../../src/domain/authoring/map-layout.ts';
 import { seniorPath } from '../../../src/domain/engine/senior-path.ts';
-import { loadFixture } from '../engine/load.ts';
+import { loadFixture } from '../../support/scenarios.ts';
 import { longScenario } from './long-scenario.ts';
 
 const overlaps = (a: PlacedNode, b: PlacedNode) =>

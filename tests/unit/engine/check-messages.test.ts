@@ -1,7 +1,7 @@
 // What `npm run scenarios:check` tells a senior specialist about each kind of mistake, pinned as text.
 import { describe, expect, test } from 'vitest';
 import { checkLibrary } from '../../../src/domain/scenario/library.ts';
-import { checkText, fixtureText, lines, playbooks, taxonomyText } from './load.ts';
+import { checkText, fixtureText, lines, playbooks, taxonomyText } from '../../support/scenarios.ts';
 
 const minimal = fixtureText('minimal.yaml');
 const kitchenSink = fixtureText('kitchen-sink.yaml');

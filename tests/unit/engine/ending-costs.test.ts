@@ -6,7 +6,7 @@ import { compileScenario, currentNode, requestHint, startAttempt } from '../../.
 import { scoreAttempt, reworkFor, type Reviews } from '../../../src/domain/scoring/attempt-score.ts';
 import { buildDebrief } from '../../../src/domain/view/debrief.ts';
 import type { Scenario } from '../../../src/domain/scenario/schema.ts';
-import { choose, fixtureText, loadFixture, many, play, rank, scenarioFrom, write, type Move } from './load.ts';
+import { choose, fixtureText, loadFixture, many, play, rank, scenarioFrom, write, type Move } from '../../support/scenarios.ts';
 
 const kitchenSink = loadFixture('kitchen-sink');
 const note = 'Hello Dana, credit is applying yesterday\'s payment; I will update you by 15:00 today.';

@@ -9,7 +9,7 @@ import type { Answer } from '../../../src/domain/engine/answer.ts';
 import type { AttemptEvent, MachineEvent } from '../../../src/domain/engine/context.ts';
 import { resolveAnswer } from '../../../src/domain/engine/resolve.ts';
 import { compileScenario, currentNode, replayAttempt, type AttemptSnapshot } from '../../../src/domain/engine/machine.ts';
-import { fixtureText, lines, playbooks, shippedScenarioFiles, taxonomyText } from './load.ts';
+import { fixtureText, lines, playbooks, shippedScenarioFiles, taxonomyText } from '../../support/scenarios.ts';
 
 /** More states than this means the scenario's branches multiply out of hand (or the analysis does). */
 const STATE_LIMIT = 20_000;
@@ -128,11 +128,11 @@ describe('the scenario library', () => {
   });
 
   test.each(library.map((file) => [file.path, file] as const))('%s: every path ends, and every ending can be reached by play', (path, file) => {
-    // A file with errors is not served and cannot be compiled; the check test above names what to fix.
-    if (!file.scenario) return;
-    const { problems, states } = pathProblems(file.scenario);
+    // A file with errors cannot be compiled, so it fails here too; the check test above names what to fix.
+    expect(file.scenario, `${path} does not load: ${lines(path, file.findings)}`).toBeDefined();
+    const { problems, states } = pathProblems(file.scenario!);
     expect(problems).toEqual([]);
-    expect(states).toBeGreaterThan(Object.keys(file.scenario.steps).length);
+    expect(states).toBeGreaterThan(Object.keys(file.scenario!.steps).length);
     // Bounded by the number of states, not by the clock: a shared machine's load must not fail the test.
     expect(states, `${path}: ${states} states`).toBeLessThan(STATE_LIMIT);
   });

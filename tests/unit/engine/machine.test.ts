@@ -11,7 +11,7 @@ import {
   type AttemptSnapshot,
 } from '../../../src/domain/engine/machine.ts';
 import type { AttemptContext, AttemptEvent } from '../../../src/domain/engine/context.ts';
-import { choose, fixtureText, loadFixture, many, play, rank, scenarioFrom, write, type Move, KITCHEN_SINK_DETOUR } from './load.ts';
+import { choose, fixtureText, loadFixture, many, play, rank, scenarioFrom, write, type Move, KITCHEN_SINK_DETOUR } from '../../support/scenarios.ts';
 
 const kitchenSink = loadFixture('kitchen-sink');
 const machine = compileScenario(kitchenSink);

@@ -8,7 +8,7 @@ import { seniorAnswer, seniorPath } from '../../../src/domain/engine/senior-path
 import type { Scenario, Step } from '../../../src/domain/scenario/schema.ts';
 import { scoreAttempt, seniorReviews, type Reviews } from '../../../src/domain/scoring/attempt-score.ts';
 import { traineeView } from '../../../src/domain/view/trainee-view.ts';
-import { checkText, fixtureText, shippedScenarioFiles } from './load.ts';
+import { checkText, fixtureText, shippedScenarioFiles } from '../../support/scenarios.ts';
 
 /** Kitchen-sink and every shipped scenario that passes the check (library-paths.test.ts reports those that do not). */
 const scenarios: Scenario[] = [

@@ -1,4 +1,4 @@
-// Scoring as the format page defines it: step scores in [0, 1], the attempt 0-100 against the senior path.
+// Scoring as scenarios/FORMAT.md defines it: step scores in [0, 1], the attempt 0-100 against the senior path.
 import { describe, expect, test } from 'vitest';
 import { seniorPath } from '../../../src/domain/engine/senior-path.ts';
 import { currentNode, requestHint, startAttempt, compileScenario } from '../../../src/domain/engine/machine.ts';
@@ -6,7 +6,7 @@ import type { AttemptContext } from '../../../src/domain/engine/context.ts';
 import { jaccard, rankAgreement, scoreChooseMany, scoreReview } from '../../../src/domain/scoring/step-score.ts';
 import { scoreAttempt, seniorReviews, type Reviews } from '../../../src/domain/scoring/attempt-score.ts';
 import type { ChooseManyStep, Scenario } from '../../../src/domain/scenario/schema.ts';
-import { choose, fixtureText, loadFixture, many, play, rank, scenarioFrom, write, type Move, KITCHEN_SINK_DETOUR } from './load.ts';
+import { choose, fixtureText, loadFixture, many, play, rank, scenarioFrom, write, type Move, KITCHEN_SINK_DETOUR } from '../../support/scenarios.ts';
 
 const kitchenSink = loadFixture('kitchen-sink');
 const minimal = loadFixture('minimal');

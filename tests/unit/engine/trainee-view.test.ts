@@ -5,7 +5,7 @@ import type { Mode } from '../../../src/domain/engine/context.ts';
 import type { Scenario, Step } from '../../../src/domain/scenario/schema.ts';
 import { seededShuffle } from '../../../src/domain/shuffle.ts';
 import { traineeView, type TraineeView } from '../../../src/domain/view/trainee-view.ts';
-import { choose, fixtureText, loadFixture, many, play, rank, scenarioFrom, write, type Move, KITCHEN_SINK_DETOUR } from './load.ts';
+import { choose, fixtureText, loadFixture, many, play, rank, scenarioFrom, write, type Move, KITCHEN_SINK_DETOUR } from '../../support/scenarios.ts';
 
 const kitchenSink = loadFixture('kitchen-sink');
 const machine = compileScenario(kitchenSink);

@@ -9,7 +9,7 @@ import { scoreAttempt, type Reviews } from '../../../src/domain/scoring/attempt-
 import { attemptOutcome } from '../../../src/domain/progress/attempt-outcome.ts';
 import { traineeView, type Choice } from '../../../src/domain/view/trainee-view.ts';
 import { seededShuffle } from '../../../src/domain/shuffle.ts';
-import { playbooks, shippedScenarioFiles, taxonomyText } from '../engine/load.ts';
+import { playbooks, shippedScenarioFiles, taxonomyText } from '../../support/scenarios.ts';
 import { variantsOf } from './variants-seam.ts';
 
 /** Attempt ids seed the option shuffle; each seed is one attempt as a trainee would get it. */

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { checkLibrary } from '../../../src/domain/scenario/library.ts';
 import { giveawayFindings } from '../../../src/domain/scenario/giveaway.ts';
-import { playbooks, shippedScenarioFiles, taxonomyText } from '../engine/load.ts';
+import { playbooks, shippedScenarioFiles, taxonomyText } from '../../support/scenarios.ts';
 import { variantsOf } from './variants-seam.ts';
 
 const shipped = checkLibrary(taxonomyText, shippedScenarioFiles(), playbooks).files;

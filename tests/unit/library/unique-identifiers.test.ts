@@ -1,7 +1,7 @@
 // Every person, customer, purchase order, order number and SKU belongs to one scenario: the same name in two files reads as the same person doing two jobs.
 import { describe, expect, test } from 'vitest';
 import { checkLibrary } from '../../../src/domain/scenario/library.ts';
-import { playbooks, scenarioFrom, shippedScenarioFiles, taxonomyText, fixtureText } from '../engine/load.ts';
+import { playbooks, scenarioFrom, shippedScenarioFiles, taxonomyText, fixtureText } from '../../support/scenarios.ts';
 import { identifiersOf, mentions } from './identifiers.ts';
 import { variantsOf } from './variants-seam.ts';
 

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { addComment, openReplies } from '../../../src/server/mentoring/comment-service.ts';
 import { readCommentForm } from '../../../src/server/mentoring/mentoring-forms.ts';
 import { canAddToThread } from '../../../src/domain/mentoring/feedback.ts';
-import { playAttempt, toTheNote, useDesk, viewerOf } from './desk-fixture.ts';
+import { playAttempt, toTheNote, useDesk, viewerOf } from '../../support/desk.ts';
 
 const fixture = useDesk();
 const on = (attemptId: string, text: string, stepId = 'first-look') => ({ attemptId, stepId, text });

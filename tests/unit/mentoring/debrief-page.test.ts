@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { debriefPage } from '../../../src/server/mentoring/debrief-page.ts';
 import { addComment } from '../../../src/server/mentoring/comment-service.ts';
-import { playAttempt, toTheNote, useDesk, viewerOf } from './desk-fixture.ts';
+import { playAttempt, toTheNote, useDesk, viewerOf } from '../../support/desk.ts';
 
 const fixture = useDesk();
 const posted = (fields: Record<string, string>) => async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildFeed, unreadCount, type FeedFacts } from '../../../src/domain/notifications/feed.ts';
 import { notificationsOf, openNotifications } from '../../../src/server/notifications/notification-service.ts';
 import { addComment } from '../../../src/server/mentoring/comment-service.ts';
-import { openTeamDesk, playSenior, type TeamDesk } from '../team/team-fixture.ts';
+import { openTeamDesk, playSenior, type TeamDesk } from '../../support/desk.ts';
 
 const none: FeedFacts = { grades: [], comments: [], assignments: [], signOffs: [], toReview: [] };
 

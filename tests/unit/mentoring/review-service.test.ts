@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { reviewQueue, saveReview } from '../../../src/server/mentoring/review-service.ts';
 import { readReviewForm } from '../../../src/server/mentoring/mentoring-forms.ts';
-import { playAttempt, toTheNote, useDesk, viewerOf } from './desk-fixture.ts';
+import { playAttempt, toTheNote, useDesk, viewerOf } from '../../support/desk.ts';
 
-const fixture = useDesk();
+const fixture = useDesk({ onDisk: true });
 const grade = (attemptId: string, met: number[], comment = 'Good: a time, and no promise.') => ({ attemptId, stepId: 'note-to-buyer', met, comment });
 
 describe('the review queue', () => {

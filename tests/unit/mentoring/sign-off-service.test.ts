@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { signOff, visibleSignOffs, withdrawSignOff } from '../../../src/server/mentoring/sign-off-service.ts';
-import { useDesk, viewerOf } from './desk-fixture.ts';
+import { useDesk, viewerOf } from '../../support/desk.ts';
 
-const fixture = useDesk();
+const fixture = useDesk({ onDisk: true });
 const note = 'Three clean credit-hold assessments; routed every one to credit first.';
 
 describe('sign-offs', () => {

@@ -8,7 +8,7 @@ import { checkPolicyText } from '../../../src/domain/readiness/check-policy.ts';
 import { DEFAULT_POLICY } from '../../../src/domain/readiness/policy.ts';
 import { formatFinding } from '../../../src/domain/scenario/finding.ts';
 import { readPolicyFile, ReadinessPolicyFile } from '../../../src/server/readiness/policy-file.ts';
-import { taxonomy } from '../engine/load.ts';
+import { taxonomy } from '../../support/scenarios.ts';
 
 const shipped = readFileSync(new URL('../../../content/readiness.yaml', import.meta.url), 'utf8');
 const categoryIds = taxonomy.categories.map((category) => category.id);

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { pickVariant, ScenarioCatalog } from '../../../src/server/scenarios/catalog.ts';
 import { currentNode, startAttempt, submitAnswer } from '../../../src/domain/engine/machine.ts';
-import { useTempDir } from '../store/temp-dir.ts';
-import { choose } from '../engine/load.ts';
+import { useTempDir } from '../../support/temp-dir.ts';
+import { choose } from '../../support/scenarios.ts';
 
 const dir = useTempDir();
 const root = new URL('../../../', import.meta.url).pathname;

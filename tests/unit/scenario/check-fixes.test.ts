@@ -1,11 +1,11 @@
 // The check as an author meets it: every error in one run, loops blamed where they close, endings no
 // condition lets through, "Did you mean" for routes, and the giveaway-length warning.
 import { describe, expect, test } from 'vitest';
-import { checkText, fixtureText } from '../engine/load.ts';
+import { checkText, fixtureText } from '../../support/scenarios.ts';
 import { transition } from 'xstate';
 import { compileScenario, submitAnswer, startAttempt, currentNode } from '../../../src/domain/engine/machine.ts';
 import { resolveAnswer } from '../../../src/domain/engine/resolve.ts';
-import { choose, loadFixture } from '../engine/load.ts';
+import { choose, loadFixture } from '../../support/scenarios.ts';
 import { edit, where } from './text-edits.ts';
 
 const minimal = fixtureText('minimal.yaml');

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { applyOverlay } from '../../../src/domain/scenario/overlay.ts';
 import { fillPlaceholders, placeholdersIn, valueText } from '../../../src/domain/scenario/placeholders.ts';
 import { resolveVariant, scenarioVariants, variantIdOf } from '../../../src/domain/scenario/variants.ts';
-import { checkText, fixtureText, lines, loadFixture, play, choose } from '../engine/load.ts';
+import { checkText, fixtureText, lines, loadFixture, play, choose } from '../../support/scenarios.ts';
 import { currentNode } from '../../../src/domain/engine/machine.ts';
 import { seniorPath } from '../../../src/domain/engine/senior-path.ts';
 import { edit, where } from './text-edits.ts';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { seniorAnswer } from '../../../src/domain/engine/senior-path.ts';
 import type { Answer } from '../../../src/domain/engine/answer.ts';
-import { addTrainees, closeTestDesk, openTestDesk, tempDataDir } from './desk-fixture.ts';
+import { addTrainees, closeTestDesk, openTestDesk, tempDataDir } from '../../support/desk.ts';
 
 const SCENARIO = 'same-po-two-doors';
 

@@ -1,7 +1,7 @@
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { addTrainees, closeTestDesk, openTestDesk, tempDataDir } from './desk-fixture.ts';
+import { addTrainees, closeTestDesk, openTestDesk, tempDataDir } from '../../support/desk.ts';
 
 describe('DeskStore', () => {
   test('a second server on the same data directory is refused with the way out', async () => {

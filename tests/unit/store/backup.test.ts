@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { backupDataDir } from '../../../src/server/store/backup.ts';
-import { useTempDir } from './temp-dir.ts';
+import { useTempDir } from '../../support/temp-dir.ts';
 
 const tmp = useTempDir();
 

@@ -6,7 +6,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { acquireDataDirLock, DataDirLockedError } from '../../../src/server/store/data-dir-lock.ts';
-import { useTempDir } from './temp-dir.ts';
+import { useTempDir } from '../../support/temp-dir.ts';
 
 const tmp = useTempDir();
 const node = new URL('../../../node_modules/.bin/node', import.meta.url).pathname;

@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { fsyncDir, mkdirDurable, stopDurableWrites, writeFileDurable } from '../../../src/server/store/durable-write.ts';
-import { useTempDir } from './temp-dir.ts';
+import { useTempDir } from '../../support/temp-dir.ts';
 
 const tmp = useTempDir();
 

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { DataFileError } from '../../../src/server/store/data-file-error.ts';
 import { JsonFileAdapter, openJsonFile } from '../../../src/server/store/json-file-adapter.ts';
-import { useTempDir } from './temp-dir.ts';
+import { useTempDir } from '../../support/temp-dir.ts';
 
 const tmp = useTempDir();
 

@@ -6,7 +6,7 @@ import { GET as xapiExport } from '../../../src/pages/team/export.xapi.json.ts';
 import { teamOverview } from '../../../src/server/team/team-overview.ts';
 import { removeAssignment, createAssignment } from '../../../src/server/team/assignment-service.ts';
 import type { XapiStatement } from '../../../src/domain/export/xapi-statements.ts';
-import { endpointContext, openTeamDesk, type TeamDesk } from './team-fixture.ts';
+import { endpointContext, openTeamDesk, type TeamDesk } from '../../support/desk.ts';
 
 let team: TeamDesk;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 // The assignments page's work: creating and removing through the form, and each assignment's progress card.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { assignmentsPage } from '../../../src/server/team/assignments-page.ts';
-import { openTeamDesk, type TeamDesk } from './team-fixture.ts';
+import { openTeamDesk, type TeamDesk } from '../../support/desk.ts';
 
 let team: TeamDesk;
 beforeAll(async () => {

@@ -6,7 +6,7 @@ import { teamAttemptsCsv } from '../../../src/server/export/attempts-csv.ts';
 import { statementId, teamStatements } from '../../../src/server/export/xapi.ts';
 import { ATTEMPT_COLUMNS, safeText } from '../../../src/domain/export/attempt-rows.ts';
 import { isoDuration, type XapiStatement } from '../../../src/domain/export/xapi-statements.ts';
-import { AWKWARD_NAME, openTeamDesk, type TeamDesk } from './team-fixture.ts';
+import { AWKWARD_NAME, openTeamDesk, type TeamDesk } from '../../support/desk.ts';
 
 let team: TeamDesk;
 beforeAll(async () => {

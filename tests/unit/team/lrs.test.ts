@@ -9,7 +9,7 @@ import { readConfig } from '../../../src/server/config.ts';
 import { closeDesk, openDesk } from '../../../src/server/desk.ts';
 import { backoff } from '../../../src/server/lrs/lrs-forwarder.ts';
 import type { XapiStatement } from '../../../src/domain/export/xapi-statements.ts';
-import { openTeamDesk, playSenior, type TeamDesk } from './team-fixture.ts';
+import { openTeamDeskOnDisk, playSenior, type TeamDeskOnDisk } from '../../support/desk.ts';
 
 interface Received {
   method: string;
@@ -50,8 +50,8 @@ afterEach(async () => {
 const lrsEnv = (endpoint: string) => ({ DESK_LRS_ENDPOINT: endpoint, DESK_LRS_KEY: 'desk-key', DESK_LRS_SECRET: 's3cret' });
 const fast = { sweepMs: 20, retryMs: 10, maxRetryMs: 40, batch: 50 };
 
-async function deskWithLrs(endpoint: string): Promise<TeamDesk> {
-  const team = await openTeamDesk({ env: lrsEnv(endpoint) });
+async function deskWithLrs(endpoint: string): Promise<TeamDeskOnDisk> {
+  const team = await openTeamDeskOnDisk(lrsEnv(endpoint));
   cleanups.push(team.close);
   return team;
 }
@@ -85,7 +85,7 @@ describe('LRS forwarding', () => {
   test('a busy LRS (503, 503) is retried with growing waits until it takes the statements', async () => {
     const lrs = await recordingLrs([503, 503]);
     cleanups.push(lrs.close);
-    const team = await openTeamDesk({ env: lrsEnv(lrs.endpoint) });
+    const team = await openTeamDeskOnDisk(lrsEnv(lrs.endpoint));
     cleanups.push(team.close);
     const logged: string[] = [];
     const { openLrs } = await import('../../../src/server/lrs/open-lrs.ts');
@@ -113,7 +113,7 @@ describe('LRS forwarding', () => {
     const probe = await recordingLrs();
     const port = probe.port;
     await probe.close(); // Nothing listens on this port now: the LRS is down.
-    const team = await openTeamDesk({ env: lrsEnv(`http://127.0.0.1:${port}/xapi/`) });
+    const team = await openTeamDeskOnDisk(lrsEnv(`http://127.0.0.1:${port}/xapi/`));
     cleanups.push(async () => {
       await rmDir(team.dir);
     });

@@ -5,7 +5,7 @@ import { traineeDetail } from '../../../src/server/team/trainee-detail.ts';
 import { createAssignment, removeAssignment } from '../../../src/server/team/assignment-service.ts';
 import { filterRows, readTeamQuery, sortRows } from '../../../src/domain/team/team-table.ts';
 import { routingHabits } from '../../../src/domain/team/routing-habits.ts';
-import { openTeamDesk, playSenior, type TeamDesk } from './team-fixture.ts';
+import { openTeamDesk, playSenior, type TeamDesk } from '../../support/desk.ts';
 import { routed, summary } from '../readiness/summaries.ts';
 
 let team: TeamDesk;

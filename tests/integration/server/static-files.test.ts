@@ -4,7 +4,7 @@ import path from 'node:path';
 import { request } from 'undici';
 import { describe, expect, test } from 'vitest';
 import { staticFiles } from '../../../src/server/http/static-files.ts';
-import { tempDataDir } from './desk-fixture.ts';
+import { tempDataDir } from '../../support/desk.ts';
 
 async function serve(dir: string) {
   const serveStatic = staticFiles(dir);

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startServer, type RunningServer, sessionCookie } from '../../support/server.ts';
-import { scenarioFrom, shippedScenarioFiles } from '../engine/load.ts';
+import { scenarioFrom, shippedScenarioFiles } from '../../support/scenarios.ts';
 
 const SCENARIO = 'same-po-two-doors';
 const scenario = scenarioFrom(shippedScenarioFiles().find((file) => file.id === SCENARIO)?.text ?? '', SCENARIO);

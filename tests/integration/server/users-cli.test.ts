@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { tempDataDir } from './desk-fixture.ts';
+import { tempDataDir } from '../../support/desk.ts';
 
 const node = path.join(process.cwd(), 'node_modules', '.bin', 'node');
 const users = (dir: string, args: string[], input = '') =>

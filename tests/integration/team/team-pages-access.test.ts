@@ -8,7 +8,7 @@ import { readConfig } from '../../../src/server/config.ts';
 import { closeDesk, openDesk } from '../../../src/server/desk.ts';
 import { seedDemo } from '../../../src/server/demo/seed.ts';
 import { startServer, type RunningServer, sessionCookie } from '../../support/server.ts';
-import { playSenior } from './team-fixture.ts';
+import { playSenior } from '../../support/desk.ts';
 
 let server: RunningServer;
 let dir: string;

@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
-import { useTempDir } from './temp-dir.ts';
+import { useTempDir } from '../../support/temp-dir.ts';
 
 const tmp = useTempDir();
 const root = new URL('../../../', import.meta.url).pathname;

@@ -1,13 +1,13 @@
-// Shared by the engine's tests: reads the real taxonomy, playbook slugs and fixtures, checks them, and plays answers.
+// Shared by the tests: reads the real taxonomy, playbook slugs and fixtures, checks them, and plays answers.
 import { readdirSync, readFileSync } from 'node:fs';
-import { checkScenarioText, checkTaxonomyText, type Checked } from '../../../src/domain/scenario/check.ts';
-import { formatFinding, hasErrors, type Finding } from '../../../src/domain/scenario/finding.ts';
-import type { Scenario, Taxonomy } from '../../../src/domain/scenario/schema.ts';
-import type { Answer } from '../../../src/domain/engine/answer.ts';
-import type { Mode } from '../../../src/domain/engine/context.ts';
-import { compileScenario, startAttempt, submitAnswer, type AttemptSnapshot } from '../../../src/domain/engine/machine.ts';
+import { checkScenarioText, checkTaxonomyText, type Checked } from '../../src/domain/scenario/check.ts';
+import { formatFinding, hasErrors, type Finding } from '../../src/domain/scenario/finding.ts';
+import type { Scenario, Taxonomy } from '../../src/domain/scenario/schema.ts';
+import type { Answer } from '../../src/domain/engine/answer.ts';
+import type { Mode } from '../../src/domain/engine/context.ts';
+import { compileScenario, startAttempt, submitAnswer, type AttemptSnapshot } from '../../src/domain/engine/machine.ts';
 
-const root = new URL('../../../', import.meta.url);
+const root = new URL('../../', import.meta.url);
 const fixturesDir = new URL('tests/fixtures/scenarios/', root);
 const scenariosDir = new URL('scenarios/', root);
 
