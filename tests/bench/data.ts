@@ -86,6 +86,8 @@ export async function makeDataDir(dir: string, library: LoadedScenario[], traine
       username: user.username,
       scenarioId: loaded.scenario.id,
       revision: loaded.revision,
+      // The first variant is the one `loaded.scenario` plays.
+      variant: loaded.variants[0]?.id,
       mode: 'assessment',
       startedAt: new Date(start + serial * 60_000).toISOString(),
       stepShownAt: new Date(at).toISOString(),

@@ -33,7 +33,6 @@ export function lintScenario(scenario: Scenario, lint: LintContext): UnplacedFin
   const endingIds = Object.keys(scenario.endings);
   const nodeIds = [...stepIds, ...endingIds];
   const documentIds = scenario.case.documents.map((document) => document.id);
-  const termIds = (terms: { id: string }[]) => terms.map((term) => term.id);
 
   const reference = (path: Path, id: string, known: readonly string[], what: string, code = 'unknown-reference') => {
     if (!known.includes(id)) error(code, path, `"${id}" is not ${what}.${didYouMean(id, known)}`);

@@ -116,7 +116,10 @@ interface Played {
 }
 
 function playAttempt(loaded: LoadedScenario, profile: TraineeProfile, started: Date, skill: number, mode: AttemptFile['mode'], random: Random, id: string): Played {
-  const { scenario, machine, revision } = loaded;
+  // A case with variants is played in one drawn at random, and the attempt pins it as a trainee's would.
+  const drawn = loaded.variants.length > 1 ? random.pick(loaded.variants) : loaded.variants[0];
+  const { scenario, machine } = drawn ?? loaded;
+  const { revision } = loaded;
   let snapshot = startAttempt(machine, mode);
   let clock = started.getTime() + 30_000;
   const events: AttemptEvent[] = [];
@@ -146,6 +149,7 @@ function playAttempt(loaded: LoadedScenario, profile: TraineeProfile, started: D
       username: profile.username,
       scenarioId: scenario.id,
       revision,
+      ...(drawn ? { variant: drawn.id } : {}),
       mode,
       startedAt: started.toISOString(),
       stepShownAt: new Date(clock).toISOString(),

@@ -128,9 +128,15 @@ describe('author tools per variant', () => {
     const seniorPick = (variant: typeof covers) => variant.senior.decisions.find((decision) => decision.stepId === 'analyst-reply')?.answer;
     expect(seniorPick(first.shown)).toEqual({ kind: 'choose', optionId: 'ask-for-increase' });
     expect(seniorPick(covers)).toEqual({ kind: 'choose', optionId: 'release-within-authority' });
-    const edge = (variant: typeof covers) => scenarioMap(variant.scenario, variant.senior).edges.some((entry) => entry.from === 'analyst-reply' && entry.to === 'tell-customer');
-    expect(edge(covers)).toBe(true);
-    expect(edge(first.shown)).toBe(false);
+    // The same step leads on by a different option in each variant: the map labels the edge with the variant's verdict.
+    const verdicts = (variant: typeof covers) =>
+      scenarioMap(variant.scenario, variant.senior).edges.find((entry) => entry.from === 'analyst-reply' && entry.to === 'waiting')?.parts.map((part) => part.verdict);
+    expect(verdicts(covers)).toEqual(['weak']);
+    expect(verdicts(first.shown)).toEqual(['weak']);
+    const tellCustomer = (variant: typeof covers) => scenarioMap(variant.scenario, variant.senior).edges.find((entry) => entry.from === 'analyst-reply' && entry.to === 'tell-customer');
+    expect(tellCustomer(covers)?.senior).toBe(true);
+    expect(tellCustomer(first.shown)?.senior).toBe(true);
+    expect(tellCustomer(covers)?.parts.map((part) => part.label)).not.toEqual(tellCustomer(first.shown)?.parts.map((part) => part.label));
     // Not served (another file took its id, say): resolved from the checked file, with the same result.
     expect(seniorPick(authorVariants(desk.catalog, checked(), false, 'wire-covers').shown)).toEqual({ kind: 'choose', optionId: 'release-within-authority' });
     const plain = desk.catalog.checked.find((file) => file.scenario?.id === 'kitchen-sink')!.scenario!;

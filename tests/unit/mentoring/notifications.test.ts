@@ -55,7 +55,11 @@ describe('notificationsOf', () => {
     const open = await playSenior(desk, gus, 'same-po-two-doors', 'assessment', 1);
     expect(open.finishedAt).toBeUndefined();
     const stepId = open.events.find((event) => event.type === 'answer')!.stepId;
-    await addComment(desk, { username: 'sam', role: 'senior' }, { attemptId: open.id, stepId, text: 'Look again at the dates.' });
+    // Comments on an open assessment are refused now; one stored before that rule must still not leak.
+    await expect(addComment(desk, { username: 'sam', role: 'senior' }, { attemptId: open.id, stepId, text: 'Look again at the dates.' })).rejects.toThrow(/still open/);
+    await desk.store.attempts.update(open.id, (stored) => {
+      stored.comments.push({ id: 'c-legacy', stepId, author: 'sam', text: 'Look again at the dates.', at: new Date().toISOString() });
+    });
     expect(notificationsOf(desk, gus).some((item) => item.href.includes(open.id))).toBe(false);
   });
 });

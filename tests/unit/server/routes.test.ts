@@ -14,7 +14,8 @@ async function servedRoutes(): Promise<Map<string, string[]>> {
     const route = `/${path.relative(pagesDir, file).replace(/\.(astro|ts)$/, '').replace(/(^|\/)index$/, '')}`.replace(/\/$/, '') || '/';
     const source = await readFile(file, 'utf8');
     const methods = entry.name.endsWith('.astro')
-      ? ['GET', 'HEAD', ...(source.includes("Astro.request.method === 'POST'") ? ['POST'] : [])]
+      ? // A page takes posts when it reads the method itself, or hands authorizeReviewer a form handler.
+        ['GET', 'HEAD', ...(source.includes("Astro.request.method === 'POST'") || /authorizeReviewer\(Astro, async/.test(source) ? ['POST'] : [])]
       : [...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)].flatMap((match) => (match[1] === 'GET' ? ['GET', 'HEAD'] : [match[1]!]));
     served.set(route, methods);
   }

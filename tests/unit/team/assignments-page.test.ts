@@ -24,7 +24,7 @@ describe('the assignments page', () => {
     expect(page.cards.map((card) => card.assignment.id)).toEqual(['a-dev-overdue', 'a-team-path']);
     const overdue = page.cards[0]!;
     expect(overdue).toMatchObject({ assigneeName: 'Dev Raman', tone: 'bad', late: ['Dev Raman'], progressWords: '0 of 1 scenarios done' });
-    expect(overdue.dueWords).toMatch(/^Overdue since \d{4}-\d{2}-\d{2}$/);
+    expect(overdue.dueWords).toMatch(/^Overdue: due \d{4}-\d{2}-\d{2}$/);
     expect(page.cards[1]?.progressWords).toMatch(/^\d+ of \d+ trainees done/);
     expect(page.trainees.map((trainee) => trainee.username)).toContain('lee');
   });
