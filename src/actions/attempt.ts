@@ -35,7 +35,11 @@ export const attempt = {
   }),
   /** Keeps the written answer being drafted on the server, as the trainee types. */
   draft: defineAction({
-    input: z.strictObject({ attemptId: attemptRef.attemptId, stepId: attemptRef.stepId, text: z.string().max(MAX_WRITTEN_ANSWER, `A written answer holds at most ${MAX_WRITTEN_ANSWER} characters.`) }),
+    input: z.strictObject({
+      attemptId: attemptRef.attemptId,
+      stepId: attemptRef.stepId,
+      text: z.string().max(MAX_WRITTEN_ANSWER, `A written answer holds at most ${MAX_WRITTEN_ANSWER} characters.`),
+    }),
     handler: async (input, context) => {
       const { desk, attempt } = await ownAttempt(context, input.attemptId);
       return desk.attempts.saveDraft(attempt, input.stepId, input.text).catch(toActionError);

@@ -24,12 +24,16 @@ async function main(): Promise<string> {
   const scenariosDir = values.dir ? path.resolve(values.dir) : paths.scenariosDir;
   const [id, ...extra] = positionals;
   if (!id || extra.length) throw new UsageError('Give one scenario id, such as credit-hold-month-end.');
-  if (!idSchema.safeParse(id).success || id === 'taxonomy') throw new UsageError(`"${id}" is not a usable id: use lowercase words joined by hyphens, such as credit-hold-month-end.`);
+  if (!idSchema.safeParse(id).success || id === 'taxonomy')
+    throw new UsageError(`"${id}" is not a usable id: use lowercase words joined by hyphens, such as credit-hold-month-end.`);
   const taxonomy = checkTaxonomyText(await readTaxonomy(scenariosDir)).value;
   if (!taxonomy) throw new Error(`${path.join(scenariosDir, 'taxonomy.yaml')} has errors; run npm run scenarios:check first.`);
   const categories = taxonomy.categories.map((term) => term.id);
   if (!values.category) throw new UsageError(`Say which category it belongs to with --category. The categories are: ${categories.join(', ')}.`);
-  if (!categories.includes(values.category)) throw new UsageError(`"${values.category}" is not a category in taxonomy.yaml.${didYouMean(values.category, categories) || ` The categories are: ${categories.join(', ')}.`}`);
+  if (!categories.includes(values.category))
+    throw new UsageError(
+      `"${values.category}" is not a category in taxonomy.yaml.${didYouMean(values.category, categories) || ` The categories are: ${categories.join(', ')}.`}`,
+    );
   const level = Number(values.level);
   if (level !== 1 && level !== 2 && level !== 3) throw new UsageError('--level is 1 (foundation), 2 (practitioner) or 3 (senior desk).');
 
@@ -46,7 +50,8 @@ async function main(): Promise<string> {
   try {
     await writeFile(file, text, { flag: 'wx' });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${path.relative(process.cwd(), file)} already exists; choose another id, or edit that file.`);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+      throw new UsageError(`${path.relative(process.cwd(), file)} already exists; choose another id, or edit that file.`);
     throw error;
   }
   const shown = path.relative(process.cwd(), file) || file;

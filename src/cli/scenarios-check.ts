@@ -3,13 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkLibrary } from '../domain/scenario/library.ts';
 import { formatFinding, hasErrors } from '../domain/scenario/finding.ts';
-import {
-  defaultLibraryPaths,
-  readPlaybookSlugs,
-  readScenarioFile,
-  readScenarioFiles,
-  readTaxonomy,
-} from '../server/scenarios/library-files.ts';
+import { defaultLibraryPaths, readPlaybookSlugs, readScenarioFile, readScenarioFiles, readTaxonomy } from '../server/scenarios/library-files.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
 const paths = defaultLibraryPaths();

@@ -49,9 +49,11 @@ async function main(): Promise<void> {
 
   server.on('error', (error: NodeJS.ErrnoException) => {
     closeDesk(desk);
-    console.error(error.code === 'EADDRINUSE'
-      ? `Cannot start: port ${config.PORT} on ${config.HOST} is already in use. Stop the other program or set PORT to another number.`
-      : `Cannot start: ${error.message}`);
+    console.error(
+      error.code === 'EADDRINUSE'
+        ? `Cannot start: port ${config.PORT} on ${config.HOST} is already in use. Stop the other program or set PORT to another number.`
+        : `Cannot start: ${error.message}`,
+    );
     process.exit(1);
   });
   server.listen(config.PORT, config.HOST, async () => {

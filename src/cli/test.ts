@@ -15,19 +15,25 @@ function ensureChromium(): boolean {
   if (findChromium()) return true;
   const isRoot = process.getuid?.() === 0;
   if (isRoot && existsSync('/usr/bin/apt-get')) {
-    console.log('No Chromium found: installing Debian\'s chromium package (apt-get install -y chromium)...');
+    console.log("No Chromium found: installing Debian's chromium package (apt-get install -y chromium)...");
     const env = { DEBIAN_FRONTEND: 'noninteractive' };
     if (run('apt-get', ['update', '-qq'], env) === 0 && run('apt-get', ['install', '-y', '-qq', 'chromium'], env) === 0 && findChromium()) return true;
   }
-  console.error([
-    'The browser tests need Chromium, and none was found.',
-    'Install it with:   sudo apt-get update && sudo apt-get install -y chromium',
-    'or point CHROMIUM_PATH at a Chromium or Chrome binary, then run npm test again.',
-  ].join('\n'));
+  console.error(
+    [
+      'The browser tests need Chromium, and none was found.',
+      'Install it with:   sudo apt-get update && sudo apt-get install -y chromium',
+      'or point CHROMIUM_PATH at a Chromium or Chrome binary, then run npm test again.',
+    ].join('\n'),
+  );
   return false;
 }
 
-interface Counts { passed: number; failed: number; skipped: number }
+interface Counts {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
 
 function vitestCounts(file: string): Counts {
   const report = JSON.parse(readFileSync(file, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
@@ -60,14 +66,25 @@ function formatCheck(): Counts {
 }
 
 const checks = [check('Type check (astro check, tsc)', 'typecheck'), check('Lint (ESLint, with the layer rules)', 'lint'), formatCheck()];
-const checked = checks.reduce((sum, counts) => ({ passed: sum.passed + counts.passed, failed: sum.failed + counts.failed, skipped: sum.skipped + counts.skipped }));
+const checked = checks.reduce((sum, counts) => ({
+  passed: sum.passed + counts.passed,
+  failed: sum.failed + counts.failed,
+  skipped: sum.skipped + counts.skipped,
+}));
 
 const reports = mkdtempSync(path.join(os.tmpdir(), 'desk-test-'));
 const unitReport = path.join(reports, 'vitest.json');
 const browserReport = path.join(reports, 'playwright.json');
 
 console.log('Unit and integration tests (vitest)');
-const unitStatus = run(bin('vitest'), ['run', '--config', 'tests/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${unitReport}`]);
+const unitStatus = run(bin('vitest'), [
+  'run',
+  '--config',
+  'tests/vitest.config.ts',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${unitReport}`,
+]);
 const unit = existsSync(unitReport) ? vitestCounts(unitReport) : { passed: 0, failed: 1, skipped: 0 };
 
 let browser: Counts = { passed: 0, failed: 1, skipped: 0 };
@@ -79,8 +96,11 @@ if (ensureChromium()) {
 }
 
 const passed = checked.passed + unit.passed + browser.passed;
-const failed = checked.failed + unit.failed + browser.failed + (unitStatus !== 0 && unit.failed === 0 ? 1 : 0) + (browserStatus !== 0 && browser.failed === 0 ? 1 : 0);
+const failed =
+  checked.failed + unit.failed + browser.failed + (unitStatus !== 0 && unit.failed === 0 ? 1 : 0) + (browserStatus !== 0 && browser.failed === 0 ? 1 : 0);
 const skipped = checked.skipped + unit.skipped + browser.skipped;
-console.log(`\nchecks: ${checked.passed} passed, ${checked.failed} failed; unit and integration: ${unit.passed} passed, ${unit.failed} failed; browser: ${browser.passed} passed, ${browser.failed} failed`);
+console.log(
+  `\nchecks: ${checked.passed} passed, ${checked.failed} failed; unit and integration: ${unit.passed} passed, ${unit.failed} failed; browser: ${browser.passed} passed, ${browser.failed} failed`,
+);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed === 0 ? 0 : 1);

@@ -45,7 +45,9 @@ async function main(): Promise<void> {
   try {
     const accounts = new AccountService(store);
     if (command === 'list') {
-      const rows = accounts.users.map((user) => `${user.username.padEnd(16)} ${user.role.padEnd(8)} ${(user.team ?? '-').padEnd(14)} ${user.disabled ? 'disabled' : 'active  '} ${user.name}`);
+      const rows = accounts.users.map(
+        (user) => `${user.username.padEnd(16)} ${user.role.padEnd(8)} ${(user.team ?? '-').padEnd(14)} ${user.disabled ? 'disabled' : 'active  '} ${user.name}`,
+      );
       console.log(rows.length ? rows.join('\n') : 'No accounts yet. Add one with: npm run users -- add <username> --role lead --team <team>');
       return;
     }
@@ -54,10 +56,22 @@ async function main(): Promise<void> {
     if (command === 'add') {
       const role = roleSchema.safeParse(values.role);
       if (!role.success) fail(`--role must be trainee, senior or lead${values.role ? `, not "${values.role}"` : ''}.\n\n${USAGE}`);
-      const team = values.team === undefined ? undefined : z.string().regex(/^[a-z0-9-]{2,40}$/).safeParse(values.team);
+      const team =
+        values.team === undefined
+          ? undefined
+          : z
+              .string()
+              .regex(/^[a-z0-9-]{2,40}$/)
+              .safeParse(values.team);
       if (team && !team.success) fail('--team must be 2-40 lowercase letters, digits or hyphens, like order-desk.');
       if (role.data !== 'senior' && !team?.data) fail(`A ${role.data} belongs to a team: add --team <team>.`);
-      const user = await accounts.add({ username: username.data, role: role.data, team: team?.data, name: values.name ?? username.data, password: await readPassword() });
+      const user = await accounts.add({
+        username: username.data,
+        role: role.data,
+        team: team?.data,
+        name: values.name ?? username.data,
+        password: await readPassword(),
+      });
       console.log(`Added ${user.username} (${user.role}${user.team ? `, team ${user.team}` : ''}).`);
     } else if (command === 'passwd') {
       await accounts.setPassword(username.data, await readPassword());

@@ -10,7 +10,10 @@ const WITH_ASTRO = ["default-src 'self'", "img-src 'self' data:"];
  * none (endpoints, and the dev server, whose inline styles are not hashed) only the framing rules apply.
  */
 function mergePolicy(astro: string | null): string {
-  const directives = (astro ?? '').split(';').map((part) => part.trim()).filter(Boolean);
+  const directives = (astro ?? '')
+    .split(';')
+    .map((part) => part.trim())
+    .filter(Boolean);
   const named = new Set(directives.map((directive) => directive.split(/\s+/)[0]));
   const extra = astro ? [...WITH_ASTRO, ...ALWAYS] : ALWAYS;
   return [...directives, ...extra.filter((directive) => !named.has(directive.split(/\s+/)[0]))].join('; ');

@@ -17,7 +17,12 @@ export const configSchema = z.object({
   /** The proxies whose X-Forwarded-For names the client (for the login throttle); unset, the peer's own address counts. */
   DESK_TRUSTED_PROXY: z
     .string()
-    .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
     .refine((list) => list.length > 0 && list.every((address) => isIP(address) !== 0), {
       message: 'DESK_TRUSTED_PROXY must list the IP addresses of the proxies in front, separated by commas, such as 127.0.0.1 or 10.0.0.5,::1',
     })

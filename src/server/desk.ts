@@ -39,10 +39,7 @@ export async function openDesk(config: DeskConfig, options: { watch?: boolean; l
   const log = options.log ?? ((line: string) => console.warn(line));
   const store = options.store ?? (await openJsonFileStore(config.DESK_DATA_DIR));
   try {
-    const catalog = new ScenarioCatalog(
-      { scenariosDir: path.resolve(config.DESK_SCENARIOS_DIR), playbooksDir: path.resolve(config.DESK_PLAYBOOKS_DIR) },
-      log,
-    );
+    const catalog = new ScenarioCatalog({ scenariosDir: path.resolve(config.DESK_SCENARIOS_DIR), playbooksDir: path.resolve(config.DESK_PLAYBOOKS_DIR) }, log);
     await catalog.reload();
     if (options.watch) catalog.watch();
     const readiness = await ReadinessPolicyFile.open(config.DESK_READINESS_FILE, () => catalog.taxonomy?.categories.map((category) => category.id), log);

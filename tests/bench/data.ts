@@ -27,13 +27,21 @@ export function benchAnswer(step: Step, index: number): Answer {
  * Writes accounts (a lead and `trainees` trainees in team `bench`), a live session for each, and finished
  * attempts played on the real engine until `decisions` decisions are stored. Plain writes: setup need not be durable.
  */
-export async function makeDataDir(dir: string, library: LoadedScenario[], trainees: number, decisions: number): Promise<{ users: BenchUser[]; lead: BenchUser }> {
+export async function makeDataDir(
+  dir: string,
+  library: LoadedScenario[],
+  trainees: number,
+  decisions: number,
+): Promise<{ users: BenchUser[]; lead: BenchUser }> {
   await mkdir(path.join(dir, 'attempts'), { recursive: true });
   const passwordHash = await hashPassword('bench-password');
   const now = new Date();
   const created = now.toISOString();
   const expires = new Date(now.getTime() + 24 * 3600_000).toISOString();
-  const users: BenchUser[] = Array.from({ length: trainees }, (_, index) => ({ username: `t${String(index).padStart(4, '0')}`, token: randomBytes(24).toString('base64url') }));
+  const users: BenchUser[] = Array.from({ length: trainees }, (_, index) => ({
+    username: `t${String(index).padStart(4, '0')}`,
+    token: randomBytes(24).toString('base64url'),
+  }));
   const lead: BenchUser = { username: 'lead', token: randomBytes(24).toString('base64url') };
   const accounts: AccountsFile = {
     version: 1,

@@ -95,9 +95,11 @@ export async function saturate(base: string, users: BenchUser[], library: Loaded
   const result: LoadResult = { answers: 0, acknowledged: 0, ackedByAttempt: new Map(), errors: 0, latenciesMs: [], seconds };
   const trainees: Trainee[] = users.map((user) => ({ user, answered: 0 }));
   const until = performance.now() + seconds * 1000;
-  await Promise.all(trainees.map(async (trainee) => {
-    while (performance.now() < until) await answerOnce(base, trainee, library, result);
-  }));
+  await Promise.all(
+    trainees.map(async (trainee) => {
+      while (performance.now() < until) await answerOnce(base, trainee, library, result);
+    }),
+  );
   return result;
 }
 
@@ -106,19 +108,21 @@ export async function openLoop(base: string, users: BenchUser[], library: Loaded
   const result: LoadResult = { answers: 0, acknowledged: 0, ackedByAttempt: new Map(), errors: 0, latenciesMs: [], seconds };
   const trainees: Trainee[] = users.map((user) => ({ user, answered: 0 }));
   const end = performance.now() + seconds * 1000;
-  await Promise.all(trainees.map(async (trainee, index) => {
-    let next = performance.now() + (index / trainees.length) * intervalMs;
-    const pending: Promise<void>[] = [];
-    while (next < end) {
-      const wait = next - performance.now();
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      // An answer depends on the one before: if it is still out, this tick waits for it.
-      await Promise.all(pending.splice(0));
-      pending.push(answerOnce(base, trainee, library, result));
-      next += intervalMs;
-    }
-    await Promise.all(pending);
-  }));
+  await Promise.all(
+    trainees.map(async (trainee, index) => {
+      let next = performance.now() + (index / trainees.length) * intervalMs;
+      const pending: Promise<void>[] = [];
+      while (next < end) {
+        const wait = next - performance.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        // An answer depends on the one before: if it is still out, this tick waits for it.
+        await Promise.all(pending.splice(0));
+        pending.push(answerOnce(base, trainee, library, result));
+        next += intervalMs;
+      }
+      await Promise.all(pending);
+    }),
+  );
   return result;
 }
 

@@ -17,7 +17,13 @@ export interface FloodResult {
  * loopback proxy) and for a fresh username each time, so the throttle lets them through and only the
  * hashing threads hold them back: the worst case for memory and CPU. Meanwhile the trainees answer.
  */
-export async function loginFlood(server: RunningServer, users: BenchUser[], library: LoadedScenario[], seconds: number, concurrent: number): Promise<FloodResult> {
+export async function loginFlood(
+  server: RunningServer,
+  users: BenchUser[],
+  library: LoadedScenario[],
+  seconds: number,
+  concurrent: number,
+): Promise<FloodResult> {
   const logins = { sent: 0, wrong: 0, refused: 0, other: 0, seconds };
   const agent = new Agent({ connections: concurrent });
   const startRssMb = await server.rssMb();
@@ -37,7 +43,11 @@ export async function loginFlood(server: RunningServer, users: BenchUser[], libr
           const response = await request(`${server.base}/login`, {
             method: 'POST',
             dispatcher: agent,
-            headers: { origin: server.base, 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': `10.${client}.${(round >> 8) & 255}.${round & 255}` },
+            headers: {
+              origin: server.base,
+              'content-type': 'application/x-www-form-urlencoded',
+              'x-forwarded-for': `10.${client}.${(round >> 8) & 255}.${round & 255}`,
+            },
             body: new URLSearchParams({ username: `guess-${client}-${round}`, password: 'not-the-password' }).toString(),
           });
           await response.body.dump();

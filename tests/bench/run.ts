@@ -136,18 +136,37 @@ async function pagesAndMemory(port: number) {
   const trainee = await logIn(base, 'emma', 'practice-desk');
   const lead = await logIn(base, 'lena', 'practice-desk');
   const senior = await logIn(base, 'sam', 'practice-desk');
-  const start = await request(`${base}/train/same-po-two-doors`, { method: 'POST', headers: { cookie: trainee, origin: base, 'content-type': 'application/x-www-form-urlencoded' }, body: 'mode=practice' });
+  const start = await request(`${base}/train/same-po-two-doors`, {
+    method: 'POST',
+    headers: { cookie: trainee, origin: base, 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'mode=practice',
+  });
   await start.body.dump();
   const play = String(start.headers.location ?? '/train');
   const pages: [string, string | undefined][] = [
-    ['/login', undefined], ['/train', trainee], ['/train/same-po-two-doors', trainee], [play, trainee], ['/progress', trainee],
-    ['/playbooks', trainee], ['/playbooks/credit-limit', trainee], ['/team', lead], ['/review', senior], ['/author', senior], ['/author/same-po-two-doors', senior],
+    ['/login', undefined],
+    ['/train', trainee],
+    ['/train/same-po-two-doors', trainee],
+    [play, trainee],
+    ['/progress', trainee],
+    ['/playbooks', trainee],
+    ['/playbooks/credit-limit', trainee],
+    ['/team', lead],
+    ['/review', senior],
+    ['/author', senior],
+    ['/author/same-po-two-doors', senior],
   ];
   const rows = [];
   for (const [pathname, cookie] of pages) {
     const page = await get(base, pathname, cookie);
     const js = await javascriptOf(page.html);
-    rows.push({ page: pathname.startsWith('/play/') ? '/play/<attempt>' : pathname, status: page.status, scripts: js.files, gzipKB: round(js.gzipBytes / 1024), inlineGzipKB: round(js.inlineGzipBytes / 1024) });
+    rows.push({
+      page: pathname.startsWith('/play/') ? '/play/<attempt>' : pathname,
+      status: page.status,
+      scripts: js.files,
+      gzipKB: round(js.gzipBytes / 1024),
+      inlineGzipKB: round(js.inlineGzipBytes / 1024),
+    });
   }
   const rssMb = await server.rssMb();
   await server.stop();
@@ -180,7 +199,12 @@ async function main() {
     const small = await answering(library, 1_000, 4611);
     console.log('Answering with 100,000 decisions stored...');
     const large = await answering(library, quick ? 20_000 : 100_000, 4612);
-    results.answering = { small, large, saturationThroughputRatio: round(small.saturation.perSecond / large.saturation.perSecond, 2), p95Ratio: round(large.saturation.p95 / small.saturation.p95, 2) };
+    results.answering = {
+      small,
+      large,
+      saturationThroughputRatio: round(small.saturation.perSecond / large.saturation.perSecond, 2),
+      p95Ratio: round(large.saturation.p95 / small.saturation.p95, 2),
+    };
   }
   if (runs('pages')) {
     console.log('Pages, JavaScript and memory with the demo data...');
@@ -231,15 +255,25 @@ function report(results: Record<string, unknown>) {
     console.log(`\n## Memory: ${pages.rssMb} MB resident with the demo data`);
   }
   const team = results.teamPage as Awaited<ReturnType<typeof teamPage>> | undefined;
-  if (team) console.log(`## Team page, 500 trainees: status ${team.status}, first ${team.firstMs} ms, then p50 ${team.p50} ms, p95 ${team.p95} ms (response time on loopback)`);
+  if (team)
+    console.log(
+      `## Team page, 500 trainees: status ${team.status}, first ${team.firstMs} ms, then p50 ${team.p50} ms, p95 ${team.p95} ms (response time on loopback)`,
+    );
   const check = results.check as Awaited<ReturnType<typeof timeCheck>> | undefined;
-  if (check) console.log(`## Checking ${check.files} scenario files: ${round(check.inProcessMs)} ms in process, ${round(check.commandMs)} ms as npm run scenarios:check (with Node's start); ${check.errors} errors`);
+  if (check)
+    console.log(
+      `## Checking ${check.files} scenario files: ${round(check.inProcessMs)} ms in process, ${round(check.commandMs)} ms as npm run scenarios:check (with Node's start); ${check.errors} errors`,
+    );
   const flood = results.loginFlood as Awaited<ReturnType<typeof floodingLogins>> | undefined;
   if (flood) {
     console.log(`\n## Login flood: ${flood.concurrentLogins} wrong logins at a time while 100 trainees answer every 2 s (1,000 decisions stored)`);
     console.log(`- answers before the flood: p50 ${flood.calm.p50} ms, p95 ${flood.calm.p95} ms, p99 ${flood.calm.p99} ms, ${flood.calm.errors} errors`);
-    console.log(`- answers during the flood: p50 ${flood.duringFlood.p50} ms, p95 ${flood.duringFlood.p95} ms, p99 ${flood.duringFlood.p99} ms, ${flood.duringFlood.errors} errors`);
-    console.log(`- logins: ${flood.logins.sent} sent in ${flood.logins.seconds} s, ${flood.logins.wrong} checked (${flood.logins.checkedPerSecond}/s), ${flood.logins.refused} refused with 429, ${flood.logins.other} other`);
+    console.log(
+      `- answers during the flood: p50 ${flood.duringFlood.p50} ms, p95 ${flood.duringFlood.p95} ms, p99 ${flood.duringFlood.p99} ms, ${flood.duringFlood.errors} errors`,
+    );
+    console.log(
+      `- logins: ${flood.logins.sent} sent in ${flood.logins.seconds} s, ${flood.logins.wrong} checked (${flood.logins.checkedPerSecond}/s), ${flood.logins.refused} refused with 429, ${flood.logins.other} other`,
+    );
     console.log(`- resident memory: ${flood.startRssMb} MB before, ${flood.peakRssMb} MB at the peak`);
     console.log(`- acknowledged ${flood.acknowledged}, stored ${flood.stored}, lost ${flood.lost}`);
   }

@@ -10,7 +10,13 @@ test.describe.configure({ timeout: 240_000 });
 
 async function expectNoViolations(page: Page, where: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  const summary = results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')})`);
+  const summary = results.violations.map(
+    (violation) =>
+      `${violation.id}: ${violation.help} (${violation.nodes
+        .map((node) => node.target.join(' '))
+        .slice(0, 3)
+        .join(', ')})`,
+  );
   expect(summary, `axe on ${where}`).toEqual([]);
 }
 
@@ -21,7 +27,16 @@ test('the login page has no WCAG 2.2 AA violations', async ({ page }) => {
 
 test('every trainee page has no WCAG 2.2 AA violations', async ({ page }) => {
   await loginAs(page, 'ava');
-  for (const path of ['/train', '/train?level=2&status=passed', '/train/credit-hold-month-end', '/progress', '/notifications', '/playbooks', '/playbooks/who-owns-what', '/playbooks/glossary']) {
+  for (const path of [
+    '/train',
+    '/train?level=2&status=passed',
+    '/train/credit-hold-month-end',
+    '/progress',
+    '/notifications',
+    '/playbooks',
+    '/playbooks/who-owns-what',
+    '/playbooks/glossary',
+  ]) {
     await page.goto(path);
     await expectNoViolations(page, path);
   }

@@ -14,7 +14,10 @@ test('a trainee who fails on the first decision reads which decision cost the ca
   await page.getByRole('button', { name: 'Start in practice mode' }).click();
   await expect(page.locator('#step-prompt')).toBeVisible();
   await page.locator('.step form').getByRole('radio', { name: releaseBoth.text }).check();
-  await page.locator('.step form').getByRole('button', { name: /^Commit/ }).click();
+  await page
+    .locator('.step form')
+    .getByRole('button', { name: /^Commit/ })
+    .click();
   await expect(page.locator('#ending-title')).toBeVisible();
   await page.getByRole('link', { name: 'See your debrief' }).click();
 

@@ -7,7 +7,10 @@ import { shippedScenario } from './scenario-key.ts';
 test('a trainee moves a rank item to the top with the keyboard and focus stays on that item', async ({ page }) => {
   await loginAs(page, 'ben');
   await page.goto('/train/monday-queue-triage');
-  await page.getByRole('button', { name: /practice/i }).first().click();
+  await page
+    .getByRole('button', { name: /practice/i })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/play\//);
   const items = page.locator('.rank-item');
   const count = await items.count();
@@ -44,7 +47,9 @@ test('a lead scrolls the team table with every category shown and the trainee na
 test('an attempt that waits only for a review says so and what happens next, not why it failed', async ({ page }) => {
   await loginAs(page, 'sam');
   await page.goto('/review');
-  const links = await page.getByRole('link', { name: 'open the debrief' }).evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href));
+  const links = await page
+    .getByRole('link', { name: 'open the debrief' })
+    .evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href));
   let found = false;
   for (const href of links) {
     await page.goto(href);
@@ -61,14 +66,20 @@ test('an attempt that waits only for a review says so and what happens next, not
 test('"passed" means an assessment pass on the catalog and on progress alike, and a practice pass says so', async ({ page }) => {
   await loginAs(page, 'ava');
   await page.goto('/progress');
-  const rows = await page.locator('section[aria-labelledby="attempts"] tbody tr').evaluateAll((trs) =>
-    trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')),
-  );
+  const rows = await page
+    .locator('section[aria-labelledby="attempts"] tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')));
   const assessedPass = new Set(rows.filter((cells) => cells[2] === 'assessment' && cells[5] === 'Passed').map((cells) => cells[1]));
-  expect(rows.some((cells) => cells[2] === 'practice' && cells[5] === 'Passed'), 'a practice pass names its mode').toBe(false);
+  expect(
+    rows.some((cells) => cells[2] === 'practice' && cells[5] === 'Passed'),
+    'a practice pass names its mode',
+  ).toBe(false);
   await page.goto('/train');
   const cards = await page.locator('a.scenario').evaluateAll((anchors) =>
-    anchors.map((anchor) => ({ title: anchor.querySelector('strong')?.textContent?.trim() ?? '', badges: [...anchor.querySelectorAll('.badge')].map((badge) => badge.textContent?.trim() ?? '') })),
+    anchors.map((anchor) => ({
+      title: anchor.querySelector('strong')?.textContent?.trim() ?? '',
+      badges: [...anchor.querySelectorAll('.badge')].map((badge) => badge.textContent?.trim() ?? ''),
+    })),
   );
   expect(cards.length).toBeGreaterThan(0);
   for (const card of cards) {
@@ -118,7 +129,10 @@ test('the progress chart puts attempts of one day side by side and its card has 
   const gaps = xs.slice(1).map((x, index) => x - (xs[index] ?? 0));
   expect(Math.min(...gaps)).toBeGreaterThan(4);
   const box = await card.boundingBox();
-  const content = await card.evaluate((element) => [...element.children].reduce((bottom, child) => Math.max(bottom, child.getBoundingClientRect().bottom), 0) - element.getBoundingClientRect().top);
+  const content = await card.evaluate(
+    (element) =>
+      [...element.children].reduce((bottom, child) => Math.max(bottom, child.getBoundingClientRect().bottom), 0) - element.getBoundingClientRect().top,
+  );
   expect((box?.height ?? 0) - content).toBeLessThan(40);
 });
 
@@ -153,13 +167,18 @@ test("the demo review queue holds trainees' own answers, not the model answer pa
   }
 });
 
-test("a senior sees the whole scenario map, endings row included, without an inner scroll box, and can zoom to pan", async ({ page }) => {
+test('a senior sees the whole scenario map, endings row included, without an inner scroll box, and can zoom to pan', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await loginAs(page, 'sam');
   await page.goto('/author/credit-hold-month-end');
   const region = page.getByRole('region', { name: 'Scenario map' });
   const box = await region.boundingBox();
-  const inner = await region.evaluate((element) => ({ scroll: element.scrollHeight, client: element.clientHeight, scrollW: element.scrollWidth, clientW: element.clientWidth }));
+  const inner = await region.evaluate((element) => ({
+    scroll: element.scrollHeight,
+    client: element.clientHeight,
+    scrollW: element.scrollWidth,
+    clientW: element.clientWidth,
+  }));
   expect(inner.scroll).toBeLessThanOrEqual(inner.client + 1);
   expect(inner.scrollW).toBeLessThanOrEqual(inner.clientW + 1);
   // Every ending node, the senior path's among them, lies inside the map's own box.
@@ -187,7 +206,10 @@ test('a lead reads the team week by week and downloads the same figures as CSV',
   expect(weeks).toBe(12);
   const response = await page.request.get('/team/trends.csv');
   expect(response.status()).toBe(200);
-  const lines = (await response.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+  const lines = (await response.text())
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n');
   expect(lines[0]).toBe('week_starting,attempts,assessments,pass_rate,routing_accuracy,critical_errors,ready');
   expect(lines).toHaveLength(13);
   const attemptsOnPage = await trends.locator('table').first().locator('tbody td:nth-child(2)').allTextContents();
@@ -236,14 +258,22 @@ test("a written answer's draft is kept on the server as the trainee types, throu
 test('a lead assigns a path in her own order under the pass rule; the trainee sees it named, in order, with earlier passes done', async ({ page }) => {
   await loginAs(page, 'ben');
   await page.goto('/progress');
-  const rows = await page.locator('section[aria-labelledby="attempts"] tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')));
+  const rows = await page
+    .locator('section[aria-labelledby="attempts"] tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')));
   const passed = rows.find((cells) => cells[2] === 'assessment' && cells[5] === 'Passed')?.[1];
   expect(passed, 'ben has an assessment pass in the demo').toBeTruthy();
   await page.goto('/train');
   const cards = await page.locator('a.scenario').evaluateAll((anchors) =>
-    anchors.map((anchor) => ({ title: anchor.querySelector('strong')?.textContent?.trim() ?? '', passed: anchor.textContent?.includes('Assessment passed') ?? false })),
+    anchors.map((anchor) => ({
+      title: anchor.querySelector('strong')?.textContent?.trim() ?? '',
+      passed: anchor.textContent?.includes('Assessment passed') ?? false,
+    })),
   );
-  const others = cards.filter((card) => !card.passed).map((card) => card.title).slice(-2);
+  const others = cards
+    .filter((card) => !card.passed)
+    .map((card) => card.title)
+    .slice(-2);
   expect(others).toHaveLength(2);
 
   await loginAs(page, 'lena');

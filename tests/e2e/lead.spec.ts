@@ -9,7 +9,10 @@ test('a lead finds who is ready, and why the others are not', async ({ page }) =
   await expect(page).toHaveURL(/\/team$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Order Desk' })).toBeVisible();
 
-  await page.getByRole('navigation', { name: 'Readiness' }).getByRole('link', { name: /^Ready/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Readiness' })
+    .getByRole('link', { name: /^Ready/ })
+    .click();
   const table = page.getByRole('table');
   await expect(table.getByRole('rowheader')).toHaveCount(1);
   await table.getByRole('link', { name: 'Ava Lindqvist' }).click();
@@ -82,7 +85,9 @@ test('a lead downloads the CSV and xAPI exports', async ({ page }) => {
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export CSV' }).click()]);
   expect(csv.suggestedFilename()).toMatch(/^order-desk-attempts-\d{4}-\d{2}-\d{2}\.csv$/);
   const text = await readFile(await csv.path(), 'utf8');
-  expect(text.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('trainee,name,scenario,title,category,level,mode,variant,started,finished,abandoned,score,passed,critical,routing_accuracy,minutes,sentiment,dollars');
+  expect(text.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(
+    'trainee,name,scenario,title,category,level,mode,variant,started,finished,abandoned,score,passed,critical,routing_accuracy,minutes,sentiment,dollars',
+  );
   const [xapi] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export xAPI' }).click()]);
   const statements = JSON.parse(await readFile(await xapi.path(), 'utf8')) as { verb: { id: string } }[];
   expect(statements.length).toBeGreaterThan(100);

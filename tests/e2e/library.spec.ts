@@ -3,7 +3,9 @@ import { expect, test } from '@playwright/test';
 import { loginAs } from './fixtures.ts';
 import { playCase } from './play-case.ts';
 
-const ids = readdirSync('scenarios').filter((name) => name.endsWith('.yaml') && name !== 'taxonomy.yaml').map((name) => name.slice(0, -5));
+const ids = readdirSync('scenarios')
+  .filter((name) => name.endsWith('.yaml') && name !== 'taxonomy.yaml')
+  .map((name) => name.slice(0, -5));
 
 for (const id of ids) {
   test(`${id}: played in the browser along the senior path it resolves; along a poor path it does not`, async ({ page }) => {

@@ -41,7 +41,10 @@ test('a trainee writes a note, a senior grades it, and the trainee sees the grad
   await page.goto('/progress');
   const notice = page.getByRole('status').filter({ hasText: 'A senior has reviewed or commented on your work' });
   await expect(notice).toBeVisible();
-  await notice.getByRole('link', { name: shippedScenario(SCENARIO).title }).first().click();
+  await notice
+    .getByRole('link', { name: shippedScenario(SCENARIO).title })
+    .first()
+    .click();
   await expect(page).toHaveURL(debrief);
   await expect(page.getByText('Clear, specific and honest about what the vendor has promised.')).toBeVisible();
   const written = page.locator('.decision').filter({ hasText: NOTE });

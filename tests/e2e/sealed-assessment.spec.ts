@@ -8,7 +8,10 @@ const SCENARIO = 'same-po-two-doors';
 /** The new messages are checked against WCAG 2.2 AA where they appear. */
 async function expectNoViolations(page: Page, where: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`), `axe on ${where}`).toEqual([]);
+  expect(
+    results.violations.map((violation) => `${violation.id}: ${violation.help}`),
+    `axe on ${where}`,
+  ).toEqual([]);
 }
 
 /** Commits the first option of the step showing (a choose step), and waits for the next. */
@@ -71,7 +74,10 @@ test('an open assessment is sealed: no score on My progress or the team page, no
 });
 
 test('a trainee who has too many attempts open is told which, and can resume or abandon them', async ({ page }) => {
-  const ids = readdirSync('scenarios').filter((name) => name.endsWith('.yaml') && name !== 'taxonomy.yaml').map((name) => name.slice(0, -5)).sort();
+  const ids = readdirSync('scenarios')
+    .filter((name) => name.endsWith('.yaml') && name !== 'taxonomy.yaml')
+    .map((name) => name.slice(0, -5))
+    .sort();
   await loginAs(page, 'ben');
   let capped = false;
   for (const id of ids) {
@@ -82,7 +88,9 @@ test('a trainee who has too many attempts open is told which, and can resume or 
     await expect(alert).toBeVisible();
     if (!(await alert.textContent())?.includes('the most a trainee can have')) continue;
     capped = true;
-    await expect(alert).toContainText('You have 10 attempts open, and 10 is the most a trainee can have at once. Finish or abandon one of them to start another.');
+    await expect(alert).toContainText(
+      'You have 10 attempts open, and 10 is the most a trainee can have at once. Finish or abandon one of them to start another.',
+    );
     await expect(alert.getByRole('listitem')).toHaveCount(10);
     await expect(alert.getByRole('link', { name: 'Resume' })).toHaveCount(10);
     await expect(alert.getByRole('button', { name: /^Abandon the/ })).toHaveCount(10);

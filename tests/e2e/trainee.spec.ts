@@ -94,7 +94,7 @@ test('a double submit or a stale tab changes nothing', async ({ page, context })
   await expect(second.locator('.status-bar')).toContainText('Decisions 1');
 });
 
-test('a trainee cannot open another trainee\'s attempt or any lead or senior page', async ({ page }) => {
+test("a trainee cannot open another trainee's attempt or any lead or senior page", async ({ page }) => {
   await loginAs(page, 'emma');
   for (const path of ['/team', '/review', '/author']) {
     const response = await page.goto(path);
@@ -125,9 +125,20 @@ test('no page or script served before a decision carries its answer-key text', a
   await expect(page.locator('#step-prompt')).toBeVisible();
   const html = await (await page.request.get(page.url())).text();
   const scripts = await page.locator('script[src]').evaluateAll((elements) => elements.map((element) => (element as HTMLScriptElement).src));
-  const modules = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name).filter((name) => name.endsWith('.js')));
+  const modules = await page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((entry) => entry.name)
+      .filter((name) => name.endsWith('.js')),
+  );
   // Island props travel HTML-escaped inside an attribute: compare against the decoded text.
-  const decode = (text: string) => text.replace(/&quot;/g, '"').replace(/&#39;|&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  const decode = (text: string) =>
+    text
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;|&#x27;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
   const bodies = [decode(html)];
   for (const url of new Set([...scripts, ...modules])) bodies.push(decode(await (await page.request.get(url)).text()));
   const key = answerKeyTexts(shippedScenario(SCENARIO));
@@ -137,12 +148,20 @@ test('no page or script served before a decision carries its answer-key text', a
   }
 });
 
-test('no trainee page before a case (catalog, case pages, progress, playbooks) carries any scenario\'s answer key', async ({ page }) => {
+test("no trainee page before a case (catalog, case pages, progress, playbooks) carries any scenario's answer key", async ({ page }) => {
   const { readdirSync } = await import('node:fs');
-  const ids = readdirSync('scenarios').filter((name) => name.endsWith('.yaml') && name !== 'taxonomy.yaml').map((name) => name.slice(0, -5));
+  const ids = readdirSync('scenarios')
+    .filter((name) => name.endsWith('.yaml') && name !== 'taxonomy.yaml')
+    .map((name) => name.slice(0, -5));
   const key = ids.flatMap((id) => answerKeyTexts(shippedScenario(id)));
   await loginAs(page, 'emma');
-  const decode = (text: string) => text.replace(/&quot;/g, '"').replace(/&#39;|&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  const decode = (text: string) =>
+    text
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;|&#x27;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
   for (const path of ['/train', '/progress', '/playbooks', ...ids.map((id) => `/train/${id}`)]) {
     const body = decode(await (await page.request.get(path)).text());
     const leaked = key.filter((text) => body.includes(text));

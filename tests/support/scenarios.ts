@@ -31,8 +31,7 @@ export const playbooks: string[] = readdirSync(new URL('content/playbooks/', roo
 export const fixtureText = (name: string): string => readFileSync(new URL(name, fixturesDir), 'utf8');
 
 /** Checks scenario text against the real taxonomy and playbooks, as if it were the file `<fileId>.yaml`. */
-export const checkText = (text: string, fileId?: string): Checked<Scenario> =>
-  checkScenarioText(text, { taxonomy, playbooks, fileId });
+export const checkText = (text: string, fileId?: string): Checked<Scenario> => checkScenarioText(text, { taxonomy, playbooks, fileId });
 
 /** Findings as the check prints them, one per line. */
 export function lines(file: string, findings: readonly Finding[]): string {

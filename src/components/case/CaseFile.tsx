@@ -39,9 +39,7 @@ export default function CaseFile({ view }: { view: Pick<TraineeView, 'caseFile' 
         <h2 id="case-customer">{customer.name}</h2>
         <Fields values={customer} currency={currency} skip={['name']} />
         {over !== undefined && (
-          <p className={over > 0 ? 'credit over' : 'credit'}>
-            {over > 0 ? `Over limit by ${money(over, currency)}` : `Headroom ${money(-over, currency)}`}
-          </p>
+          <p className={over > 0 ? 'credit over' : 'credit'}>{over > 0 ? `Over limit by ${money(over, currency)}` : `Headroom ${money(-over, currency)}`}</p>
         )}
       </section>
       {lines.length > 0 && (
@@ -50,17 +48,38 @@ export default function CaseFile({ view }: { view: Pick<TraineeView, 'caseFile' 
           <div className="table-wrap">
             <table className="data lines">
               <thead>
-                <tr><th>SKU</th><th>Description</th><th className="num">Qty</th><th className="num">Price</th><th className="num">Extended</th><th className="num">Available</th><th>Status</th></tr>
+                <tr>
+                  <th>SKU</th>
+                  <th>Description</th>
+                  <th className="num">Qty</th>
+                  <th className="num">Price</th>
+                  <th className="num">Extended</th>
+                  <th className="num">Available</th>
+                  <th>Status</th>
+                </tr>
               </thead>
               <tbody>
                 {lines.map((line, index) => (
                   <tr key={`${line.sku}-${index}`}>
-                    <td className="mono" data-label="SKU">{line.sku}</td>
-                    <td data-label="Description">{line.description}{line.note ? <div className="small muted">{line.note}</div> : null}</td>
-                    <td className="num" data-label="Qty">{count(line.qty)} {line.uom}</td>
-                    <td className="num" data-label="Price">{money(line.price, currency)}</td>
-                    <td className="num" data-label="Extended">{money(line.price * line.qty, currency)}</td>
-                    <td className={`num${line.available !== undefined && line.available < line.qty ? ' short' : ''}`} data-label="Available">{line.available === undefined ? '–' : count(line.available)}</td>
+                    <td className="mono" data-label="SKU">
+                      {line.sku}
+                    </td>
+                    <td data-label="Description">
+                      {line.description}
+                      {line.note ? <div className="small muted">{line.note}</div> : null}
+                    </td>
+                    <td className="num" data-label="Qty">
+                      {count(line.qty)} {line.uom}
+                    </td>
+                    <td className="num" data-label="Price">
+                      {money(line.price, currency)}
+                    </td>
+                    <td className="num" data-label="Extended">
+                      {money(line.price * line.qty, currency)}
+                    </td>
+                    <td className={`num${line.available !== undefined && line.available < line.qty ? ' short' : ''}`} data-label="Available">
+                      {line.available === undefined ? '–' : count(line.available)}
+                    </td>
                     <td data-label="Status">{line.status ?? ''}</td>
                   </tr>
                 ))}
@@ -77,14 +96,19 @@ export default function CaseFile({ view }: { view: Pick<TraineeView, 'caseFile' 
               <li key={`${hold.code}-${index}`}>
                 <span className="hold-code">{hold.code}</span>
                 <span>{hold.message}</span>
-                <span className="small muted">{hold.source} · {hold.raised.replace('T', ' ')}{hold.level ? ` · ${hold.level} level` : ''}</span>
+                <span className="small muted">
+                  {hold.source} · {hold.raised.replace('T', ' ')}
+                  {hold.level ? ` · ${hold.level} level` : ''}
+                </span>
               </li>
             ))}
           </ul>
         </section>
       )}
       <section className="panel wide" aria-labelledby="case-docs">
-        <h2 id="case-docs">Documents <span className="badge">{view.documents.length}</span></h2>
+        <h2 id="case-docs">
+          Documents <span className="badge">{view.documents.length}</span>
+        </h2>
         {view.documents.map((document) => (
           <article key={document.id} className={`doc doc-${document.kind}`} aria-label={`${DOC_KIND[document.kind]} from ${document.from}`}>
             <header>

@@ -14,13 +14,30 @@ const VERDICT_WORDS: Record<string, string> = { best: 'Best call', good: 'Good c
 
 function Feedback({ feedback }: { feedback: FeedbackView }) {
   const { minutes, sentiment, dollars } = feedback.effect;
-  const label = feedback.verdict ? VERDICT_WORDS[feedback.verdict] : feedback.critical ? 'Critical error' : feedback.score === null ? 'Sent for review' : matchesSenior(feedback.score) ? 'Matches the senior' : `Scored ${Math.round(feedback.score * 100)}%`;
+  const label = feedback.verdict
+    ? VERDICT_WORDS[feedback.verdict]
+    : feedback.critical
+      ? 'Critical error'
+      : feedback.score === null
+        ? 'Sent for review'
+        : matchesSenior(feedback.score)
+          ? 'Matches the senior'
+          : `Scored ${Math.round(feedback.score * 100)}%`;
   return (
     <section className={`feedback ${decisionTone(feedback.score, feedback.critical)}`} aria-labelledby="feedback-title">
-      <h2 id="feedback-title" tabIndex={-1}>{label}</h2>
+      <h2 id="feedback-title" tabIndex={-1}>
+        {label}
+      </h2>
       {feedback.why && <p>{feedback.why}</p>}
       {feedback.senior.length > 0 && feedback.score !== null && !matchesSenior(feedback.score) && (
-        <div className="small"><strong>The senior would:</strong> <ul>{feedback.senior.map((text) => <li key={text}>{text}</li>)}</ul></div>
+        <div className="small">
+          <strong>The senior would:</strong>{' '}
+          <ul>
+            {feedback.senior.map((text) => (
+              <li key={text}>{text}</li>
+            ))}
+          </ul>
+        </div>
       )}
       {feedback.model && (
         <details>
@@ -30,7 +47,12 @@ function Feedback({ feedback }: { feedback: FeedbackView }) {
       )}
       <p className="effects small">
         {minutes > 0 && <span>+{minutes} min</span>}
-        {sentiment !== 0 && <span>{sentiment > 0 ? '+' : ''}{sentiment} sentiment</span>}
+        {sentiment !== 0 && (
+          <span>
+            {sentiment > 0 ? '+' : ''}
+            {sentiment} sentiment
+          </span>
+        )}
         {dollars > 0 && <span>{money(dollars)} cost</span>}
       </p>
     </section>
@@ -80,7 +102,11 @@ export default function Player({ attemptId, initial }: { attemptId: string; init
   const hint = async () => {
     if (!view.step || busy) return;
     setBusy(true);
-    const { data, error: failure } = await actions.attempt.hint({ attemptId, stepId: view.step.id, knownDocuments: view.documents.map((document) => document.id) });
+    const { data, error: failure } = await actions.attempt.hint({
+      attemptId,
+      stepId: view.step.id,
+      knownDocuments: view.documents.map((document) => document.id),
+    });
     setBusy(false);
     if (failure) setError(failure.message);
     else setView(applyViewUpdate(view, data.view));
@@ -94,25 +120,45 @@ export default function Player({ attemptId, initial }: { attemptId: string; init
       </div>
       <div className="decision-column" ref={decisionPanel}>
         <div className="status-bar" role="status" aria-live="polite">
-          <span><span className="label">Clock</span> {formatClock(view.clock)}</span>
-          {view.deadline && <span><span className="label">Deadline</span> {formatClock(view.deadline)}</span>}
+          <span>
+            <span className="label">Clock</span> {formatClock(view.clock)}
+          </span>
+          {view.deadline && (
+            <span>
+              <span className="label">Deadline</span> {formatClock(view.deadline)}
+            </span>
+          )}
           {view.sentiment !== undefined && (
             <span className="sentiment">
               <span className="label">Customer sentiment</span>
-              <meter min={0} max={100} low={35} high={65} optimum={100} value={view.sentiment} aria-label="Customer sentiment">{view.sentiment}</meter>
+              <meter min={0} max={100} low={35} high={65} optimum={100} value={view.sentiment} aria-label="Customer sentiment">
+                {view.sentiment}
+              </meter>
               <span>{view.sentiment} of 100</span>
             </span>
           )}
-          <span><span className="label">Decisions</span> {view.decided}</span>
+          <span>
+            <span className="label">Decisions</span> {view.decided}
+          </span>
         </div>
         {notice && <p className="notice warn">{notice}</p>}
-        {error && <p className="notice bad" role="alert">{error}</p>}
+        {error && (
+          <p className="notice bad" role="alert">
+            {error}
+          </p>
+        )}
         {feedback && <Feedback feedback={feedback} />}
         {step && (
           <section className="step" aria-labelledby="step-prompt">
             <p className="small muted">{view.mode === 'assessment' ? 'Assessment: feedback comes at the end.' : 'Practice'}</p>
-            <h2 id="step-prompt" tabIndex={-1}>{step.prompt}</h2>
-            {step.hint && <p className="hint"><strong>Hint:</strong> {step.hint}</p>}
+            <h2 id="step-prompt" tabIndex={-1}>
+              {step.prompt}
+            </h2>
+            {step.hint && (
+              <p className="hint">
+                <strong>Hint:</strong> {step.hint}
+              </p>
+            )}
             {step.kind === 'choose' && <ChooseStep key={step.id} step={step} busy={busy} onAnswer={answer} />}
             {step.kind === 'choose-many' && <ChooseManyStep key={step.id} step={step} busy={busy} onAnswer={answer} />}
             {step.kind === 'rank' && <RankStep key={step.id} step={step} busy={busy} onAnswer={answer} />}
@@ -126,9 +172,13 @@ export default function Player({ attemptId, initial }: { attemptId: string; init
         )}
         {ending && (
           <section className={`ending ${ending.result}`} aria-labelledby="ending-title">
-            <h2 id="ending-title" tabIndex={-1}>{ending.title ?? (ending.result === 'resolved' ? 'Case resolved' : ending.result === 'partial' ? 'Partly resolved' : 'Case failed')}</h2>
+            <h2 id="ending-title" tabIndex={-1}>
+              {ending.title ?? (ending.result === 'resolved' ? 'Case resolved' : ending.result === 'partial' ? 'Partly resolved' : 'Case failed')}
+            </h2>
             <Markdown source={ending.text} />
-            <a className="button primary" href={`/attempts/${attemptId}`}>See your debrief</a>
+            <a className="button primary" href={`/attempts/${attemptId}`}>
+              See your debrief
+            </a>
           </section>
         )}
       </div>

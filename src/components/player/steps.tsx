@@ -101,7 +101,9 @@ export function RankStep({ step, busy, onAnswer }: StepProps<'rank'>) {
   };
   return (
     <form onSubmit={submit}>
-      <p className="small muted" id={`rank-help-${step.id}`}>First to work at the top. Drag an item, or use its Up and Down buttons.</p>
+      <p className="small muted" id={`rank-help-${step.id}`}>
+        First to work at the top. Drag an item, or use its Up and Down buttons.
+      </p>
       <ol className="rank-list" aria-describedby={`rank-help-${step.id}`}>
         {order.map((item, index) => (
           <li
@@ -117,16 +119,38 @@ export function RankStep({ step, busy, onAnswer }: StepProps<'rank'>) {
             }}
             onDragEnd={() => setDragged(undefined)}
           >
-            <span className="rank-pos" aria-hidden="true">{index + 1}</span>
+            <span className="rank-pos" aria-hidden="true">
+              {index + 1}
+            </span>
             <span className="rank-text">{item.text}</span>
             <span className="rank-buttons">
-              <button type="button" className="secondary icon" ref={buttonRef(item.id, 'up')} onClick={() => moveBy(index, 'up')} disabled={index === 0} aria-label={`Move up: ${item.text}`}>↑</button>
-              <button type="button" className="secondary icon" ref={buttonRef(item.id, 'down')} onClick={() => moveBy(index, 'down')} disabled={index === order.length - 1} aria-label={`Move down: ${item.text}`}>↓</button>
+              <button
+                type="button"
+                className="secondary icon"
+                ref={buttonRef(item.id, 'up')}
+                onClick={() => moveBy(index, 'up')}
+                disabled={index === 0}
+                aria-label={`Move up: ${item.text}`}
+              >
+                ↑
+              </button>
+              <button
+                type="button"
+                className="secondary icon"
+                ref={buttonRef(item.id, 'down')}
+                onClick={() => moveBy(index, 'down')}
+                disabled={index === order.length - 1}
+                aria-label={`Move down: ${item.text}`}
+              >
+                ↓
+              </button>
             </span>
           </li>
         ))}
       </ol>
-      <p className="visually-hidden" aria-live="polite">{said}</p>
+      <p className="visually-hidden" aria-live="polite">
+        {said}
+      </p>
       <Submit busy={busy} label="Commit this order" />
     </form>
   );
@@ -162,10 +186,22 @@ export function WriteStep({ step, busy, onAnswer, onDraft }: StepProps<'write'> 
   };
   return (
     <form onSubmit={submit}>
-      <label htmlFor={`write-${step.id}`} className="visually-hidden">{step.prompt}</label>
-      <textarea id={`write-${step.id}`} value={text} maxLength={step.maxLength} onChange={(event) => change(event.target.value)} aria-describedby={`write-count-${step.id}`} />
-      <p className="small muted" id={`write-count-${step.id}`}>{text.length} of {step.maxLength} characters. A senior specialist reviews written answers against a rubric.</p>
-      <p className="small muted draft-state" role="status">{draft ? DRAFT_WORDS[draft] : ''}</p>
+      <label htmlFor={`write-${step.id}`} className="visually-hidden">
+        {step.prompt}
+      </label>
+      <textarea
+        id={`write-${step.id}`}
+        value={text}
+        maxLength={step.maxLength}
+        onChange={(event) => change(event.target.value)}
+        aria-describedby={`write-count-${step.id}`}
+      />
+      <p className="small muted" id={`write-count-${step.id}`}>
+        {text.length} of {step.maxLength} characters. A senior specialist reviews written answers against a rubric.
+      </p>
+      <p className="small muted draft-state" role="status">
+        {draft ? DRAFT_WORDS[draft] : ''}
+      </p>
       <Submit busy={busy} disabled={!text.trim()} label="Send" />
     </form>
   );

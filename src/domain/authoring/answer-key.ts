@@ -74,12 +74,23 @@ export function branchViews(scenario: Scenario, branches: readonly Branch[]): Br
 /** The answer key of one step, as the map and the playtest show it. */
 export function stepKey(scenario: Scenario, stepId: string, step: Step): StepKey {
   const base = { stepId, kind: step.kind, prompt: step.prompt, hint: step.hint, reveal: step.reveal ?? [] };
-  const option = (choice: { id: string; text: string; route?: string; why?: string }) => ({ id: choice.id, text: choice.text, route: choice.route, why: choice.why });
+  const option = (choice: { id: string; text: string; route?: string; why?: string }) => ({
+    id: choice.id,
+    text: choice.text,
+    route: choice.route,
+    why: choice.why,
+  });
   switch (step.kind) {
     case 'choose':
       return {
         ...base,
-        choices: step.options.map((choice) => ({ ...option(choice), verdict: choice.verdict, effect: choice.effect, reveal: choice.reveal, leadsTo: branchViews(scenario, choice.next) })),
+        choices: step.options.map((choice) => ({
+          ...option(choice),
+          verdict: choice.verdict,
+          effect: choice.effect,
+          reveal: choice.reveal,
+          leadsTo: branchViews(scenario, choice.next),
+        })),
         leadsTo: [],
       };
     case 'choose-many':

@@ -93,7 +93,8 @@ function mostCommon(labels: readonly string[]): [string, number] | undefined {
 /** The words of an answer for the "most common wrong answer" column; equal answers get equal words. */
 function answerLabel(step: Step, answer: Answer): string {
   const textOf = (id: string) =>
-    (step.kind === 'choose' || step.kind === 'choose-many' ? step.options : step.kind === 'rank' ? step.items : []).find((choice) => choice.id === id)?.id ?? `${id} (removed)`;
+    (step.kind === 'choose' || step.kind === 'choose-many' ? step.options : step.kind === 'rank' ? step.items : []).find((choice) => choice.id === id)?.id ??
+    `${id} (removed)`;
   switch (answer.kind) {
     case 'choose':
       return textOf(answer.optionId);
@@ -109,7 +110,8 @@ function answerLabel(step: Step, answer: Answer): string {
 const sameAnswer = (a: Answer | undefined, b: Answer): boolean => {
   if (!a || a.kind !== b.kind) return false;
   if (a.kind === 'choose' && b.kind === 'choose') return a.optionId === b.optionId;
-  if (a.kind === 'choose-many' && b.kind === 'choose-many') return a.optionIds.length === b.optionIds.length && a.optionIds.every((id) => b.optionIds.includes(id));
+  if (a.kind === 'choose-many' && b.kind === 'choose-many')
+    return a.optionIds.length === b.optionIds.length && a.optionIds.every((id) => b.optionIds.includes(id));
   if (a.kind === 'rank' && b.kind === 'rank') return a.order.join('\u0000') === b.order.join('\u0000');
   return false;
 };
@@ -140,7 +142,9 @@ export function analyseItems(scenario: Scenario, attempts: readonly AnalysedAtte
     const here = attempts.flatMap((attempt) =>
       attempt.decisions.flatMap((decision, index) => (decision.stepId === stepId ? [{ attempt, decision, ms: attempt.decidedMs[index] }] : [])),
     );
-    const reached = attempts.filter((attempt) => attempt.decisions.some((decision) => decision.stepId === stepId) || (!attempt.finished && attempt.at === stepId)).length;
+    const reached = attempts.filter(
+      (attempt) => attempt.decisions.some((decision) => decision.stepId === stepId) || (!attempt.finished && attempt.at === stepId),
+    ).length;
     const decided = here.length;
     const key = seniorAnswer(step);
     const share = (count: number, of = decided) => (of ? count / of : null);
@@ -153,7 +157,11 @@ export function analyseItems(scenario: Scenario, attempts: readonly AnalysedAtte
         const count = here.filter(({ decision }) => decision.answer.kind === 'choose' && decision.answer.optionId === option.id).length;
         return { id: option.id, text: option.text, count, share: share(count), senior: option.verdict === 'best' };
       });
-      const unknown = here.flatMap(({ decision }) => (decision.answer.kind === 'choose' && !step.options.some((option) => option.id === (decision.answer as { optionId: string }).optionId) ? [decision.answer.optionId] : []));
+      const unknown = here.flatMap(({ decision }) =>
+        decision.answer.kind === 'choose' && !step.options.some((option) => option.id === (decision.answer as { optionId: string }).optionId)
+          ? [decision.answer.optionId]
+          : [],
+      );
       for (const id of new Set(unknown)) {
         const count = unknown.filter((other) => other === id).length;
         options.push({ id, text: '(no longer in the file)', count, share: share(count), senior: false, removed: true });
@@ -181,10 +189,11 @@ export function analyseItems(scenario: Scenario, attempts: readonly AnalysedAtte
       });
     }
     if (key && (step.kind === 'choose-many' || step.kind === 'rank')) {
-      exact = tally('the senior\'s answer', here.filter(({ decision }) => sameAnswer(key, decision.answer)).length, decided);
+      exact = tally("the senior's answer", here.filter(({ decision }) => sameAnswer(key, decision.answer)).length, decided);
     }
 
-    const wrong = step.kind === 'write' ? [] : here.filter(({ decision }) => !sameAnswer(key, decision.answer)).map(({ decision }) => answerLabel(step, decision.answer));
+    const wrong =
+      step.kind === 'write' ? [] : here.filter(({ decision }) => !sameAnswer(key, decision.answer)).map(({ decision }) => answerLabel(step, decision.answer));
     const topWrong = mostCommon(wrong);
     const routings = here.flatMap(({ decision }) => {
       const routing = routingOf(scenario, decision);
@@ -205,7 +214,8 @@ export function analyseItems(scenario: Scenario, attempts: readonly AnalysedAtte
       commonWrongRoute: topRoute
         ? {
             ...tally(topRoute[0], topRoute[1], decided),
-            escalation: routings.find((routing) => topRoute[0].split(' / ').includes([...routing.chosen].sort().join(' + ') || '(no route)'))?.escalation ?? 'sideways',
+            escalation:
+              routings.find((routing) => topRoute[0].split(' / ').includes([...routing.chosen].sort().join(' + ') || '(no route)'))?.escalation ?? 'sideways',
           }
         : undefined,
       averageDecidedMs: times.length ? times.reduce((sum, ms) => sum + ms, 0) / times.length : undefined,

@@ -68,7 +68,11 @@ export function wrapText(text: string, width: number, max: number): string[] {
 export function layoutMap(graph: MapGraph): MapLayout {
   const m = MAP_METRICS;
   const perLine = Math.floor((m.nodeWidth - 2 * m.padding) / m.charWidth);
-  const g = new graphlib.Graph<{ rankdir: string }, { width: number; height: number; x?: number; y?: number }, { width: number; height: number; points?: Point[]; x?: number; y?: number }>({ directed: true });
+  const g = new graphlib.Graph<
+    { rankdir: string },
+    { width: number; height: number; x?: number; y?: number },
+    { width: number; height: number; points?: Point[]; x?: number; y?: number }
+  >({ directed: true });
   g.setGraph({ rankdir: 'TB', nodesep: 28, edgesep: 12, ranksep: 36, marginx: 12, marginy: 12 } as never);
 
   const wrapped = new Map<string, string[]>();

@@ -9,9 +9,7 @@ import type { Scenario } from '../scenario/schema.ts';
 export const MAX_PLAYTEST_MOVES = 100;
 
 /** The answers given so far in a playtest; the browser carries them in the form, so nothing is stored. */
-export const playtestMovesSchema = z
-  .array(z.strictObject({ stepId: z.string().min(1).max(100), answer: answerSchema }))
-  .max(MAX_PLAYTEST_MOVES);
+export const playtestMovesSchema = z.array(z.strictObject({ stepId: z.string().min(1).max(100), answer: answerSchema })).max(MAX_PLAYTEST_MOVES);
 export type PlaytestMove = z.output<typeof playtestMovesSchema>[number];
 
 /**
@@ -34,9 +32,7 @@ export function playtestStart(scenario: Scenario, machine: ScenarioMachine, seni
   return attemptAt(machine, from, { ...context, revealed: revealFor(scenario, from, context.revealed) });
 }
 
-export type PlaytestReplay =
-  | { ok: true; snapshot: AttemptSnapshot }
-  | { ok: false; snapshot: AttemptSnapshot; reason: string; applied: number };
+export type PlaytestReplay = { ok: true; snapshot: AttemptSnapshot } | { ok: false; snapshot: AttemptSnapshot; reason: string; applied: number };
 
 /** Replays a playtest's answers from its starting step; the first one refused stops it, with the reason. */
 export function replayPlaytest(scenario: Scenario, machine: ScenarioMachine, senior: SeniorPath, from: string, moves: readonly PlaytestMove[]): PlaytestReplay {

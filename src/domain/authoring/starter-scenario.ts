@@ -29,7 +29,7 @@ const quote = (text: string) => JSON.stringify(text);
 export function starterScenario(options: StarterOptions): string {
   const { id, category, level, day, taxonomy } = options;
   const routeIds = taxonomy.routes.map((route) => route.id);
-  const route = (preferred: string, fallback: number) => (routeIds.includes(preferred) ? preferred : routeIds[fallback % routeIds.length] ?? preferred);
+  const route = (preferred: string, fallback: number) => (routeIds.includes(preferred) ? preferred : (routeIds[fallback % routeIds.length] ?? preferred));
   const [self, senior, sales, other] = [route('self', 0), route('senior', 1), route('sales', 2), route('customer-service', 3)];
   const competencyIds = taxonomy.competencies.map((term) => term.id);
   const competencies = ['diagnosis', 'routing', 'communication'].filter((term) => competencyIds.includes(term));

@@ -34,9 +34,7 @@ export interface AttemptContext {
 }
 
 /** What a trainee asks of an attempt, as stored and replayed. */
-export type AttemptEvent =
-  | { type: 'answer.submit'; stepId: string; answer: Answer }
-  | { type: 'hint.request'; stepId: string };
+export type AttemptEvent = { type: 'answer.submit'; stepId: string; answer: Answer } | { type: 'hint.request'; stepId: string };
 
 /** An answer worked out once, outside the machine: the decision it makes and the context after it. */
 export interface ResolvedAnswer {
@@ -45,6 +43,4 @@ export interface ResolvedAnswer {
 }
 
 /** What the machine itself receives: answers arrive already resolved, so guards and actions only read them. */
-export type MachineEvent =
-  | { type: 'answer.resolved'; resolution: ResolvedAnswer }
-  | { type: 'hint.request'; stepId: string };
+export type MachineEvent = { type: 'answer.resolved'; resolution: ResolvedAnswer } | { type: 'hint.request'; stepId: string };

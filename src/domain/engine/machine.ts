@@ -69,12 +69,10 @@ export type AttemptSnapshot = SnapshotFrom<ScenarioMachine>;
 export const currentNode = (snapshot: AttemptSnapshot): string => String(snapshot.value);
 
 /** A fresh attempt at the scenario's start. */
-export const startAttempt = (machine: ScenarioMachine, mode: Mode): AttemptSnapshot =>
-  initialTransition(machine, { mode })[0];
+export const startAttempt = (machine: ScenarioMachine, mode: Mode): AttemptSnapshot => initialTransition(machine, { mode })[0];
 
 export type Submission =
-  | { ok: true; snapshot: AttemptSnapshot }
-  | { ok: false; code: 'finished' | 'stale' | 'invalid'; reason: string; snapshot: AttemptSnapshot };
+  { ok: true; snapshot: AttemptSnapshot } | { ok: false; code: 'finished' | 'stale' | 'invalid'; reason: string; snapshot: AttemptSnapshot };
 
 /**
  * Applies an answer with XState's pure `transition`. An answer for a step that is not the current one
@@ -97,17 +95,13 @@ export function requestHint(machine: ScenarioMachine, snapshot: AttemptSnapshot,
 }
 
 /** Rebuilds an attempt by replaying its answers on the scenario: the decision log is the truth. */
-export function replayAttempt(
-  scenario: Scenario,
-  machine: ScenarioMachine,
-  mode: Mode,
-  events: readonly AttemptEvent[],
-): AttemptSnapshot {
+export function replayAttempt(scenario: Scenario, machine: ScenarioMachine, mode: Mode, events: readonly AttemptEvent[]): AttemptSnapshot {
   let snapshot = startAttempt(machine, mode);
   for (const event of events) {
-    snapshot = event.type === 'hint.request'
-      ? requestHint(machine, snapshot, event.stepId)
-      : submitAnswer(scenario, machine, snapshot, event.stepId, event.answer).snapshot;
+    snapshot =
+      event.type === 'hint.request'
+        ? requestHint(machine, snapshot, event.stepId)
+        : submitAnswer(scenario, machine, snapshot, event.stepId, event.answer).snapshot;
   }
   return snapshot;
 }

@@ -29,9 +29,7 @@ export function resolveAnswer(scenario: Scenario, context: AttemptContext, stepI
   if (problem) return { ok: false, reason: problem };
 
   const { score, critical } = scoreAnswer(step, answer);
-  const option = step.kind === 'choose' && answer.kind === 'choose'
-    ? step.options.find((candidate) => candidate.id === answer.optionId)
-    : undefined;
+  const option = step.kind === 'choose' && answer.kind === 'choose' ? step.options.find((candidate) => candidate.id === answer.optionId) : undefined;
   const effect = option ? option.effect : step.kind === 'choose' ? noEffect : step.effect;
   const minutes = context.minutes + effect.minutes;
   const sentiment = clampSentiment(context.sentiment + effect.sentiment);

@@ -36,7 +36,7 @@ export function nextPathOf(scenario: Scenario, decision: DecisionRecord): (strin
   if (!step) return base;
   const answer = decision.answer;
   const optionIndex = step.kind === 'choose' && answer.kind === 'choose' ? step.options.findIndex((option) => option.id === answer.optionId) : -1;
-  const branches = step.kind === 'choose' ? step.options[optionIndex]?.next ?? [] : step.next;
+  const branches = step.kind === 'choose' ? (step.options[optionIndex]?.next ?? []) : step.next;
   const at = optionIndex >= 0 ? [...base, 'options', optionIndex, 'next'] : [...base, 'next'];
   const shorthand = branches.length === 1 && !branches[0]?.when;
   const branch = branches.findIndex((candidate) => candidate.goto === decision.next);
@@ -73,7 +73,11 @@ export function seniorPath(scenario: Scenario): SeniorPath {
     decisions: context.decisions,
     context,
     problem: blamed
-      ? { stepId: blamed.stepId, reason: `leads back to step "${blamed.next}", so the senior path goes round in a loop and never reaches an ending. Point the best answer here at a step further on or at an ending`, at: nextPathOf(scenario, blamed) }
+      ? {
+          stepId: blamed.stepId,
+          reason: `leads back to step "${blamed.next}", so the senior path goes round in a loop and never reaches an ending. Point the best answer here at a step further on or at an ending`,
+          at: nextPathOf(scenario, blamed),
+        }
       : { stepId: node, reason: 'comes round in a loop: the senior path never reaches an ending' },
   };
 }

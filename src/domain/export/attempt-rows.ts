@@ -2,8 +2,26 @@ import type { AttemptSummary } from '../progress/attempt-summary.ts';
 
 /** The CSV's columns, in order: one row per attempt. */
 export const ATTEMPT_COLUMNS = [
-  'trainee', 'name', 'scenario', 'title', 'category', 'level', 'mode', 'variant', 'started', 'finished', 'abandoned',
-  'score', 'passed', 'critical', 'routing_accuracy', 'minutes', 'sentiment', 'dollars', 'hints', 'revision',
+  'trainee',
+  'name',
+  'scenario',
+  'title',
+  'category',
+  'level',
+  'mode',
+  'variant',
+  'started',
+  'finished',
+  'abandoned',
+  'score',
+  'passed',
+  'critical',
+  'routing_accuracy',
+  'minutes',
+  'sentiment',
+  'dollars',
+  'hints',
+  'revision',
 ] as const;
 export type AttemptRow = Record<(typeof ATTEMPT_COLUMNS)[number], string | number>;
 

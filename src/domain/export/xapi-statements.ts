@@ -64,10 +64,14 @@ export function isoDuration(ms: number): string {
 /** The trainee's answer as an xAPI response string: `a[,]b` for several choices or an order. */
 export function responseOf(answer: Answer): string {
   switch (answer.kind) {
-    case 'choose': return answer.optionId;
-    case 'choose-many': return answer.optionIds.join('[,]');
-    case 'rank': return answer.order.join('[,]');
-    case 'write': return answer.text;
+    case 'choose':
+      return answer.optionId;
+    case 'choose-many':
+      return answer.optionIds.join('[,]');
+    case 'rank':
+      return answer.order.join('[,]');
+    case 'write':
+      return answer.text;
   }
 }
 
@@ -79,14 +83,27 @@ const shortName = (prompt: string) => {
 
 /** The interaction's definition: its choices and the senior's answer as the correct response. */
 function interactionDefinition(step: Step): Record<string, unknown> {
-  const base = { name: en(shortName(step.prompt)), description: en(step.prompt), type: 'http://adlnet.gov/expapi/activities/cmi.interaction', interactionType: INTERACTION[step.kind] };
+  const base = {
+    name: en(shortName(step.prompt)),
+    description: en(step.prompt),
+    type: 'http://adlnet.gov/expapi/activities/cmi.interaction',
+    interactionType: INTERACTION[step.kind],
+  };
   switch (step.kind) {
     case 'choose': {
       const best = step.options.find((option) => option.verdict === 'best');
-      return { ...base, choices: step.options.map((option) => ({ id: option.id, description: en(option.text) })), ...(best ? { correctResponsesPattern: [best.id] } : {}) };
+      return {
+        ...base,
+        choices: step.options.map((option) => ({ id: option.id, description: en(option.text) })),
+        ...(best ? { correctResponsesPattern: [best.id] } : {}),
+      };
     }
     case 'choose-many':
-      return { ...base, choices: step.options.map((option) => ({ id: option.id, description: en(option.text) })), correctResponsesPattern: [step.answer.join('[,]')] };
+      return {
+        ...base,
+        choices: step.options.map((option) => ({ id: option.id, description: en(option.text) })),
+        correctResponsesPattern: [step.answer.join('[,]')],
+      };
     case 'rank':
       return { ...base, choices: step.items.map((item) => ({ id: item.id, description: en(item.text) })), correctResponsesPattern: [step.answer.join('[,]')] };
     case 'write':
@@ -110,7 +127,9 @@ export function attemptStatements(attempt: XapiAttempt, options: XapiOptions): X
     language: 'en-US',
     contextActivities: {
       ...(parent ? { parent: [{ objectType: 'Activity', id: scenarioIri }] } : {}),
-      grouping: [{ objectType: 'Activity', id: `${base}categories/${attempt.scenario.category}`, definition: { type: 'http://id.tincanapi.com/activitytype/category' } }],
+      grouping: [
+        { objectType: 'Activity', id: `${base}categories/${attempt.scenario.category}`, definition: { type: 'http://id.tincanapi.com/activitytype/category' } },
+      ],
     },
     extensions: { [`${base}xapi/mode`]: attempt.mode, [`${base}xapi/attempt`]: attempt.id, [`${base}xapi/revision`]: attempt.revision },
   });
@@ -141,7 +160,9 @@ export function attemptStatements(attempt: XapiAttempt, options: XapiOptions): X
             ...(graded && step.kind !== 'write' ? { success: scored.score === 1 && !scored.critical } : {}),
             extensions: {
               [`${base}xapi/critical`]: scored?.critical ?? false,
-              ...(scored?.routing ? { [`${base}xapi/routing`]: { chosen: scored.routing.chosen, senior: scored.routing.senior, escalation: scored.routing.escalation } } : {}),
+              ...(scored?.routing
+                ? { [`${base}xapi/routing`]: { chosen: scored.routing.chosen, senior: scored.routing.senior, escalation: scored.routing.escalation } }
+                : {}),
             },
           },
           timestamp: entry.at,
@@ -155,17 +176,37 @@ export function attemptStatements(attempt: XapiAttempt, options: XapiOptions): X
   const scoreResult = { scaled: Math.round(score * 10) / 1000, raw: score, min: 0, max: 100 };
   const duration = isoDuration(Date.parse(attempt.finishedAt) - Date.parse(attempt.startedAt));
   if (attempt.abandoned) {
-    statements.push(statement('abandoned', { verb: verb('failed'), object: scenarioActivity, result: { success: false, completion: false, duration, score: scoreResult }, timestamp: attempt.finishedAt }));
+    statements.push(
+      statement('abandoned', {
+        verb: verb('failed'),
+        object: scenarioActivity,
+        result: { success: false, completion: false, duration, score: scoreResult },
+        timestamp: attempt.finishedAt,
+      }),
+    );
     return statements;
   }
-  statements.push(statement('completed', { verb: verb('completed'), object: scenarioActivity, result: { completion: true, duration, score: scoreResult, extensions: { [`${base}xapi/hints`]: attempt.hints } }, timestamp: attempt.finishedAt }));
+  statements.push(
+    statement('completed', {
+      verb: verb('completed'),
+      object: scenarioActivity,
+      result: { completion: true, duration, score: scoreResult, extensions: { [`${base}xapi/hints`]: attempt.hints } },
+      timestamp: attempt.finishedAt,
+    }),
+  );
   if (attempt.score.pendingReview.length) return statements;
   const graded = attempt.reviewedAt && attempt.reviewedAt > attempt.finishedAt ? attempt.reviewedAt : attempt.finishedAt;
   statements.push(
     statement(`result:${graded}`, {
       verb: verb(attempt.score.passed ? 'passed' : 'failed'),
       object: scenarioActivity,
-      result: { success: attempt.score.passed, completion: true, duration, score: scoreResult, extensions: { [`${base}xapi/critical`]: attempt.score.critical } },
+      result: {
+        success: attempt.score.passed,
+        completion: true,
+        duration,
+        score: scoreResult,
+        extensions: { [`${base}xapi/critical`]: attempt.score.critical },
+      },
       timestamp: graded,
     }),
   );

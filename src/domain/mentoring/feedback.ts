@@ -29,7 +29,11 @@ export type CommentInput = z.output<typeof commentInputSchema>;
 export const signOffInputSchema = z.strictObject({
   trainee: ref,
   category: ref,
-  note: z.string().trim().min(1, 'Say in a line what you saw: the note is what a lead reads.').max(MAX_COMMENT, `Keep the note under ${MAX_COMMENT} characters.`),
+  note: z
+    .string()
+    .trim()
+    .min(1, 'Say in a line what you saw: the note is what a lead reads.')
+    .max(MAX_COMMENT, `Keep the note under ${MAX_COMMENT} characters.`),
 });
 export type SignOffInput = z.output<typeof signOffInputSchema>;
 
@@ -37,11 +41,7 @@ export type SignOffInput = z.output<typeof signOffInputSchema>;
  * Who may add to the thread on a decision: seniors and leads who may see the attempt start one; the
  * trainee replies on their own attempt where someone else has already commented.
  */
-export function canAddToThread(
-  viewer: Viewer,
-  owner: { username: string; team?: string },
-  thread: readonly { author: string }[],
-): boolean {
+export function canAddToThread(viewer: Viewer, owner: { username: string; team?: string }, thread: readonly { author: string }[]): boolean {
   if (viewer.username === owner.username) return thread.some((comment) => comment.author !== owner.username);
   return viewer.role !== 'trainee' && canComment(viewer, owner);
 }

@@ -27,16 +27,36 @@ const debrief = (attemptId: string, stepId: string) => `/attempts/${attemptId}#s
 /** Every notification, newest first; those after `seenAt` are unread. */
 export function buildFeed(facts: FeedFacts, seenAt: string): Notification[] {
   const items: Omit<Notification, 'unread'>[] = [
-    ...facts.grades.map((grade) => ({ kind: 'grade' as const, at: grade.at, href: debrief(grade.attemptId, grade.stepId), text: `${grade.by} graded your written answer in ${grade.title}.` })),
+    ...facts.grades.map((grade) => ({
+      kind: 'grade' as const,
+      at: grade.at,
+      href: debrief(grade.attemptId, grade.stepId),
+      text: `${grade.by} graded your written answer in ${grade.title}.`,
+    })),
     ...facts.comments.map((comment) => ({
       kind: comment.reply ? ('reply' as const) : ('comment' as const),
       at: comment.at,
       href: debrief(comment.attemptId, comment.stepId),
       text: comment.reply ? `${comment.by} replied to your comment in ${comment.title}.` : `${comment.by} commented on your decision in ${comment.title}.`,
     })),
-    ...facts.assignments.map((assignment) => ({ kind: 'assignment' as const, at: assignment.at, href: '/train', text: `${assignment.by} assigned you "${assignment.title}", due ${assignment.due}.` })),
-    ...facts.signOffs.map((signOff) => ({ kind: 'sign-off' as const, at: signOff.at, href: '/progress', text: `${signOff.by} signed you off in ${signOff.category}.` })),
-    ...facts.toReview.map((item) => ({ kind: 'to-review' as const, at: item.at, href: debrief(item.attemptId, item.stepId), text: `${item.trainee} wrote an answer to review in ${item.title}.` })),
+    ...facts.assignments.map((assignment) => ({
+      kind: 'assignment' as const,
+      at: assignment.at,
+      href: '/train',
+      text: `${assignment.by} assigned you "${assignment.title}", due ${assignment.due}.`,
+    })),
+    ...facts.signOffs.map((signOff) => ({
+      kind: 'sign-off' as const,
+      at: signOff.at,
+      href: '/progress',
+      text: `${signOff.by} signed you off in ${signOff.category}.`,
+    })),
+    ...facts.toReview.map((item) => ({
+      kind: 'to-review' as const,
+      at: item.at,
+      href: debrief(item.attemptId, item.stepId),
+      text: `${item.trainee} wrote an answer to review in ${item.title}.`,
+    })),
   ];
   return items.sort((a, b) => b.at.localeCompare(a.at) || a.text.localeCompare(b.text)).map((item) => ({ ...item, unread: item.at > seenAt }));
 }

@@ -32,8 +32,7 @@ export function canSeeTraineeWork(viewer: Viewer, trainee: { username: string; t
 }
 
 /** Seniors and leads may comment on a decision they can see; the trainee may reply on their own. */
-export const canComment = (viewer: Viewer, trainee: { username: string; team?: string }): boolean =>
-  canSeeTraineeWork(viewer, trainee);
+export const canComment = (viewer: Viewer, trainee: { username: string; team?: string }): boolean => canSeeTraineeWork(viewer, trainee);
 
 /** Seniors grade written answers and sign trainees off; leads read, but do not grade. */
 export const canReview = (viewer: Viewer): boolean => viewer.role === 'senior';
@@ -43,8 +42,7 @@ export const canReadAuthoring = (viewer: Viewer): boolean => viewer.role === 'se
 export const canPlaytest = (viewer: Viewer): boolean => viewer.role === 'senior';
 
 /** Team pages and exports are for leads, and only of their own team. */
-export const canLeadTeam = (viewer: Viewer, team: string | undefined): boolean =>
-  viewer.role === 'lead' && Boolean(team) && viewer.team === team;
+export const canLeadTeam = (viewer: Viewer, team: string | undefined): boolean => viewer.role === 'lead' && Boolean(team) && viewer.team === team;
 
 /** Only trainees practise and are assessed; seniors playtest instead. */
 export const canTrain = (viewer: Viewer): boolean => viewer.role === 'trainee';

@@ -3,7 +3,8 @@ import { z } from 'zod';
 /** The most scenarios one learning path may hold. */
 export const MAX_PATH = 6;
 
-const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+const isDate = (value: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 
 /** A lead's new assignment as the form sends it; the messages are shown beside the fields. */
 export const assignmentFormSchema = z.object({

@@ -52,7 +52,11 @@ export function assignmentProgress(
   const finished =
     ruleOf(assignment) === 'pass'
       ? passedInAssessment
-      : new Set(attempts.filter((attempt) => attempt.finishedAt && !attempt.abandonedAt && attempt.startedAt >= assignment.createdAt).map((attempt) => attempt.scenarioId));
+      : new Set(
+          attempts
+            .filter((attempt) => attempt.finishedAt && !attempt.abandonedAt && attempt.startedAt >= assignment.createdAt)
+            .map((attempt) => attempt.scenarioId),
+        );
   const done = assignment.scenarioIds.filter((id) => finished.has(id));
   const next = assignment.scenarioIds.find((id) => !finished.has(id));
   const complete = next === undefined;

@@ -6,7 +6,11 @@ const STATES = ['new', 'in-progress', 'attempted', 'practised', 'passed'] as con
 /** The catalog's query string: each filter falls back to "any" when its value makes no sense. */
 export const catalogQuerySchema = z.object({
   q: z.string().trim().max(80).catch(''),
-  category: z.string().max(64).regex(/^[a-z0-9-]*$/).catch(''),
+  category: z
+    .string()
+    .max(64)
+    .regex(/^[a-z0-9-]*$/)
+    .catch(''),
   level: z.enum(['', '1', '2', '3']).catch(''),
   status: z.enum(['', ...STATES]).catch(''),
   assigned: z.enum(['', 'on']).catch(''),

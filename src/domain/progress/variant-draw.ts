@@ -9,12 +9,7 @@ export const variantOf = (attempt: { variant?: string }): string => attempt.vari
  * practice or in an assessment, while one is left; practice (and an assessment once all are seen)
  * takes one of the least-seen. Ties are broken by the seed, so the draw is repeatable for one attempt.
  */
-export function drawVariant(
-  variantIds: readonly string[],
-  seen: readonly { variant?: string }[],
-  mode: 'practice' | 'assessment',
-  seed: string,
-): string {
+export function drawVariant(variantIds: readonly string[], seen: readonly { variant?: string }[], mode: 'practice' | 'assessment', seed: string): string {
   if (variantIds.length === 0) return STANDARD_VARIANT;
   const counts = new Map(variantIds.map((id) => [id, 0]));
   for (const attempt of seen) {

@@ -63,7 +63,8 @@ export function explainPolicyIssue(issue: Issue, data: unknown): { path: Path; m
     case 'invalid_format':
       return [{ path, message: `${place}: ${describeValue(value)} is not a category id. Ids are lowercase words joined by hyphens, like "credit-limit".` }];
     case 'too_small':
-      if (issue.origin === 'array') return [{ path, message: `${place} needs at least ${String(issue.minimum)} ${Number(issue.minimum) === 1 ? 'entry' : 'entries'}.` }];
+      if (issue.origin === 'array')
+        return [{ path, message: `${place} needs at least ${String(issue.minimum)} ${Number(issue.minimum) === 1 ? 'entry' : 'entries'}.` }];
       return [{ path, message: `${place} must be ${String(issue.minimum)} or more, but it is ${describeValue(value)}.` }];
     case 'too_big':
       return [{ path, message: `${place} must be ${String(issue.maximum)} or less (percentages are written 0 to 100), but it is ${describeValue(value)}.` }];
@@ -83,7 +84,16 @@ export function checkPolicyText(text: string, categoryIds: readonly string[] | u
   const source = readYaml(text);
   if (source.syntaxErrors.length) return { findings: source.syntaxErrors };
   if (source.data === null || typeof source.data !== 'object' || Array.isArray(source.data)) {
-    return { findings: [source.place({ severity: 'error', code: 'not-a-mapping', path: [], message: 'The file must be a set of "key: value" lines at the top level (it is empty or a list).' })] };
+    return {
+      findings: [
+        source.place({
+          severity: 'error',
+          code: 'not-a-mapping',
+          path: [],
+          message: 'The file must be a set of "key: value" lines at the top level (it is empty or a list).',
+        }),
+      ],
+    };
   }
   const parsed = readinessPolicySchema.safeParse(source.data);
   if (!parsed.success) {
@@ -98,9 +108,20 @@ export function checkPolicyText(text: string, categoryIds: readonly string[] | u
   const problems: UnplacedFinding[] = [];
   parsed.data.categories.required.forEach((category, index) => {
     const path = ['categories', 'required', index];
-    if (seen.has(category)) problems.push({ severity: 'error', code: 'duplicate-category', path, message: `${placeOf(path)}: "${category}" is listed twice. List each category once.` });
+    if (seen.has(category))
+      problems.push({
+        severity: 'error',
+        code: 'duplicate-category',
+        path,
+        message: `${placeOf(path)}: "${category}" is listed twice. List each category once.`,
+      });
     else if (!known.has(category)) {
-      problems.push({ severity: 'error', code: 'unknown-category', path, message: `${placeOf(path)}: "${category}" is not a category in scenarios/taxonomy.yaml.${didYouMean(category, known)}` });
+      problems.push({
+        severity: 'error',
+        code: 'unknown-category',
+        path,
+        message: `${placeOf(path)}: "${category}" is not a category in scenarios/taxonomy.yaml.${didYouMean(category, known)}`,
+      });
     }
     seen.add(category);
   });

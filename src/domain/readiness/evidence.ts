@@ -10,8 +10,7 @@ export function evidenceOf(summaries: readonly AttemptSummary[], signOffs: reado
 }
 
 /** The mean of a list, or null when it is empty. */
-export const mean = (values: readonly number[]): number | null =>
-  values.length ? values.reduce((sum, value) => sum + value, 0) / values.length : null;
+export const mean = (values: readonly number[]): number | null => (values.length ? values.reduce((sum, value) => sum + value, 0) / values.length : null);
 
 /**
  * One assessment per case (scenario and variant), the latest of each, in the order given: a repeat of

@@ -18,9 +18,14 @@ export function nextScenario(ordered: readonly ChecklistLine[], assessments: rea
   if (line?.practise) return { scenarioId: line.practise, why: `${line.title}: ${line.detail}` };
   const times = new Map<string, number>();
   for (const summary of assessments) times.set(summary.scenarioId, (times.get(summary.scenarioId) ?? 0) + 1);
-  const least = [...context.scenarios].sort((a, b) => (times.get(a.id) ?? 0) - (times.get(b.id) ?? 0) || b.level - a.level || a.title.localeCompare(b.title))[0];
+  const least = [...context.scenarios].sort(
+    (a, b) => (times.get(a.id) ?? 0) - (times.get(b.id) ?? 0) || b.level - a.level || a.title.localeCompare(b.title),
+  )[0];
   if (!least) return undefined;
-  return { scenarioId: least.id, why: (times.get(least.id) ?? 0) === 0 ? 'Not assessed yet: keeps practice broad.' : 'Assessed least often: keeps practice broad.' };
+  return {
+    scenarioId: least.id,
+    why: (times.get(least.id) ?? 0) === 0 ? 'Not assessed yet: keeps practice broad.' : 'Assessed least often: keeps practice broad.',
+  };
 }
 
 /** Before any assessment: a case of the lowest level served, in the category the checklist asks for first. */

@@ -20,7 +20,12 @@ export interface Readiness {
 }
 
 /** The checklist lines the policy asks for, in the policy's order. */
-export function checklist(policy: ReadinessPolicy, summaries: readonly AttemptSummary[], signOffs: readonly SignOffFact[], context: ReadinessContext): ChecklistLine[] {
+export function checklist(
+  policy: ReadinessPolicy,
+  summaries: readonly AttemptSummary[],
+  signOffs: readonly SignOffFact[],
+  context: ReadinessContext,
+): ChecklistLine[] {
   const { assessments } = evidenceOf(summaries, signOffs);
   const lines: (ChecklistLine | undefined)[] = [
     ...policy.categories.required.map((category) => categoryLine(policy.categories, category, assessments, context)),
@@ -33,7 +38,12 @@ export function checklist(policy: ReadinessPolicy, summaries: readonly AttemptSu
 }
 
 /** Judges a trainee against the readiness policy from their attempt summaries (any order) and sign-offs. */
-export function assessReadiness(policy: ReadinessPolicy, summaries: readonly AttemptSummary[], signOffs: readonly SignOffFact[], context: ReadinessContext): Readiness {
+export function assessReadiness(
+  policy: ReadinessPolicy,
+  summaries: readonly AttemptSummary[],
+  signOffs: readonly SignOffFact[],
+  context: ReadinessContext,
+): Readiness {
   const lines = orderLines(checklist(policy, summaries, signOffs, context));
   const unmet = lines.filter((line) => !line.met);
   return {

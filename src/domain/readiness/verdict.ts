@@ -14,6 +14,10 @@ export const RULE_PRIORITY: readonly RuleId[] = ['critical-errors', 'routing', '
 
 /** Unmet lines first, in priority order (those short only of evidence after the rest); met lines last, in the policy's order. */
 export function orderLines(lines: readonly ChecklistLine[]): ChecklistLine[] {
-  const rank = (line: ChecklistLine) => (line.met ? 2 * RULE_PRIORITY.length : RULE_PRIORITY.indexOf(line.rule) + (line.needsMoreEvidence ? RULE_PRIORITY.length : 0));
-  return lines.map((line, index) => ({ line, index })).sort((a, b) => rank(a.line) - rank(b.line) || a.index - b.index).map(({ line }) => line);
+  const rank = (line: ChecklistLine) =>
+    line.met ? 2 * RULE_PRIORITY.length : RULE_PRIORITY.indexOf(line.rule) + (line.needsMoreEvidence ? RULE_PRIORITY.length : 0);
+  return lines
+    .map((line, index) => ({ line, index }))
+    .sort((a, b) => rank(a.line) - rank(b.line) || a.index - b.index)
+    .map(({ line }) => line);
 }

@@ -20,7 +20,16 @@ export interface Checked<T> {
 function validate<T>(source: YamlSource, schema: z.ZodType<T>): { value?: T; findings: Finding[] } {
   if (source.syntaxErrors.length) return { findings: source.syntaxErrors };
   if (source.data === null || typeof source.data !== 'object' || Array.isArray(source.data)) {
-    return { findings: [source.place({ severity: 'error', code: 'not-a-mapping', path: [], message: 'The file must be a set of "key: value" lines at the top level (it is empty or a list).' })] };
+    return {
+      findings: [
+        source.place({
+          severity: 'error',
+          code: 'not-a-mapping',
+          path: [],
+          message: 'The file must be a set of "key: value" lines at the top level (it is empty or a list).',
+        }),
+      ],
+    };
   }
   const parsed = schema.safeParse(source.data);
   if (parsed.success) return { value: parsed.data, findings: [] };
@@ -52,7 +61,14 @@ export function checkScenarioText(text: string, lint: LintContext): Checked<Scen
   const overlays = part.variants ?? [];
   const fileFindings: Finding[] = [
     ...shape.findings,
-    ...duplicateVariantIds(overlays).map((index) => source.place({ severity: 'error', code: 'duplicate-id', path: ['variants', index, 'id'], message: `Variant id "${overlays[index]?.id}" is used twice. Each variant needs its own id.` })),
+    ...duplicateVariantIds(overlays).map((index) =>
+      source.place({
+        severity: 'error',
+        code: 'duplicate-id',
+        path: ['variants', index, 'id'],
+        message: `Variant id "${overlays[index]?.id}" is used twice. Each variant needs its own id.`,
+      }),
+    ),
     ...unusedValues(raw, overlays).map((finding) => source.place(finding)),
   ];
 
@@ -61,12 +77,16 @@ export function checkScenarioText(text: string, lint: LintContext): Checked<Scen
     ? overlays.map((variant, index) => ({ id: variant.id, overlay: overlayOf(rawVariants[index] ?? {}), path: ['variants', index] }))
     : [{ id: STANDARD_VARIANT, overlay: undefined, path: [] }];
   const checked = plans.map((plan) => checkVariant(source, variantData(base, plan.overlay, plan.path), lint));
-  const findings = sortFindings([...fileFindings, ...mergeVariantFindings(plans.map((plan) => plan.id), checked.map((entry) => entry.findings))]);
+  const findings = sortFindings([
+    ...fileFindings,
+    ...mergeVariantFindings(
+      plans.map((plan) => plan.id),
+      checked.map((entry) => entry.findings),
+    ),
+  ]);
   const first = checked[0]?.scenario;
   if (hasErrors(findings) || !first) return { findings };
-  const value: Scenario = overlays.length
-    ? { ...first, variant: overlays[0]?.id, variantSource: { base, variants: overlays } }
-    : first;
+  const value: Scenario = overlays.length ? { ...first, variant: overlays[0]?.id, variantSource: { base, variants: overlays } } : first;
   return { value, findings };
 }
 
@@ -81,7 +101,17 @@ function checkVariant(source: YamlSource, variant: VariantData, lint: LintContex
   const names = Object.keys(variant.values);
   const dangling = placeholdersIn({ ...variant.data, values: undefined });
   for (const use of dangling) {
-    findings.push(place({ severity: 'error', code: 'unknown-placeholder', path: use.path, message: `${describePlace(use.path, variant.data)}: "${use.written}" names no value.${didYouMean(use.name, names)} Add "${use.name}:" under "values:" (or the variant's values), or correct the name.` }, use.written));
+    findings.push(
+      place(
+        {
+          severity: 'error',
+          code: 'unknown-placeholder',
+          path: use.path,
+          message: `${describePlace(use.path, variant.data)}: "${use.written}" names no value.${didYouMean(use.name, names)} Add "${use.name}:" under "values:" (or the variant's values), or correct the name.`,
+        },
+        use.written,
+      ),
+    );
   }
   const danglingAt = new Set(dangling.map((use) => use.path.join('/')));
   const parsed = scenarioSchema.safeParse(variant.data);
@@ -94,7 +124,12 @@ function checkVariant(source: YamlSource, variant: VariantData, lint: LintContex
     }
     // The rest of the file is checked in the same run, with stand-ins where the schema refused a part.
     const stood = withStandIns(variant.data, scenarioSchema);
-    if (stood) findings.push(...lintScenario(stood.value, lint).filter((finding) => !explainedByStandIn(finding, stood.replaced)).map((finding) => place(finding)));
+    if (stood)
+      findings.push(
+        ...lintScenario(stood.value, lint)
+          .filter((finding) => !explainedByStandIn(finding, stood.replaced))
+          .map((finding) => place(finding)),
+      );
     return { findings };
   }
   findings.push(...lintScenario(parsed.data, lint).map((finding) => place(finding)));
@@ -105,7 +140,22 @@ function checkVariant(source: YamlSource, variant: VariantData, lint: LintContex
 const GRAPH = new Set(['unreachable', 'no-way-out', 'unreachable-by-conditions']);
 /** Findings about the senior path, untrusted while a stand-in sits in a part the senior path follows. */
 const SENIOR = new Set(['senior-path', 'senior-path-result', 'short-senior-path']);
-const SENIOR_KEYS = new Set(['verdict', 'answer', 'next', 'goto', 'when', 'start', 'effect', 'minutes', 'sentiment', 'options', 'items', 'steps', 'endings', 'result']);
+const SENIOR_KEYS = new Set([
+  'verdict',
+  'answer',
+  'next',
+  'goto',
+  'when',
+  'start',
+  'effect',
+  'minutes',
+  'sentiment',
+  'options',
+  'items',
+  'steps',
+  'endings',
+  'result',
+]);
 const GRAPH_KEYS = new Set(['next', 'goto', 'when', 'start', 'kind', 'steps', 'endings', 'options']);
 
 /** True when a lint finding may come from a stand-in rather than from what the author wrote. */
@@ -170,11 +220,18 @@ function unusedValues(raw: Record<string, unknown>, variants: readonly { values?
   const used = new Set(placeholdersIn({ ...texts, variants: variants.map(({ values: _values, ...rest }) => rest) }).map((use) => use.name));
   const declared: [string, (string | number)[]][] = [
     ...Object.keys((raw.values as Record<string, unknown> | undefined) ?? {}).map((name): [string, (string | number)[]] => [name, ['values', name]]),
-    ...variants.flatMap((variant, index) => Object.keys(variant.values ?? {}).map((name): [string, (string | number)[]] => [name, ['variants', index, 'values', name]])),
+    ...variants.flatMap((variant, index) =>
+      Object.keys(variant.values ?? {}).map((name): [string, (string | number)[]] => [name, ['variants', index, 'values', name]]),
+    ),
   ];
   return declared
     .filter(([name]) => !used.has(name))
-    .map(([name, path]) => ({ severity: 'warning', code: 'unused-value', path, message: `The value "${name}" is not used: no text names "{{${name}}}". Use it in a text or remove it.` }));
+    .map(([name, path]) => ({
+      severity: 'warning',
+      code: 'unused-value',
+      path,
+      message: `The value "${name}" is not used: no text names "{{${name}}}". Use it in a text or remove it.`,
+    }));
 }
 
 /** Parses and checks `taxonomy.yaml`, including ids that repeat. */
@@ -187,7 +244,14 @@ export function checkTaxonomyText(text: string): Checked<Taxonomy> {
     const seen = new Set<string>();
     value[list].forEach((term, index) => {
       if (seen.has(term.id)) {
-        repeats.push(source.place({ severity: 'error', code: 'duplicate-id', path: [list, index, 'id'], message: `"${term.id}" appears twice in ${list}. Each id must be unique.` }));
+        repeats.push(
+          source.place({
+            severity: 'error',
+            code: 'duplicate-id',
+            path: [list, index, 'id'],
+            message: `"${term.id}" appears twice in ${list}. Each id must be unique.`,
+          }),
+        );
       }
       seen.add(term.id);
     });

@@ -2,14 +2,25 @@ import type { UnplacedFinding } from './finding.ts';
 import type { Branch, Effect, Scenario, When } from './schema.ts';
 import { VERDICT_SCORE } from '../scoring/step-score.ts';
 
-interface Range { lo: number; hi: number }
+interface Range {
+  lo: number;
+  hi: number;
+}
 /** What a path can have spent and where the customer can stand on arriving somewhere. */
-interface Bounds { minutes: Range; sentiment: Range }
+interface Bounds {
+  minutes: Range;
+  sentiment: Range;
+}
 
 type Path = (string | number)[];
 
 /** One way out of a step: an option's (or the step's) effect and branches, and the score it can carry. */
-interface Exit { path: Path; effect: Effect; branches: readonly Branch[]; score?: Range }
+interface Exit {
+  path: Path;
+  effect: Effect;
+  branches: readonly Branch[];
+  score?: Range;
+}
 
 /** How many passes widen the bounds before a still-growing range is taken as unbounded (a loop). */
 const ROUNDS = 60;
@@ -69,7 +80,11 @@ const join = (a: Bounds | undefined, b: Bounds): Bounds =>
       }
     : b;
 const same = (a: Bounds | undefined, b: Bounds | undefined) =>
-  Boolean(a && b) && a!.minutes.lo === b!.minutes.lo && a!.minutes.hi === b!.minutes.hi && a!.sentiment.lo === b!.sentiment.lo && a!.sentiment.hi === b!.sentiment.hi;
+  Boolean(a && b) &&
+  a!.minutes.lo === b!.minutes.lo &&
+  a!.minutes.hi === b!.minutes.hi &&
+  a!.sentiment.lo === b!.sentiment.lo &&
+  a!.sentiment.hi === b!.sentiment.hi;
 
 /**
  * Warnings for steps and endings the graph reaches but no play can, because every branch to them has a

@@ -13,9 +13,7 @@ export interface Finding {
 /** A finding before it has been placed at a line and column. */
 export type UnplacedFinding = Omit<Finding, 'line' | 'column'>;
 
-export const hasErrors = (findings: readonly Finding[]): boolean =>
-  findings.some((finding) => finding.severity === 'error');
+export const hasErrors = (findings: readonly Finding[]): boolean => findings.some((finding) => finding.severity === 'error');
 
 /** `path:line:column: error: message`, the form editors and CI understand. */
-export const formatFinding = (file: string, finding: Finding): string =>
-  `${file}:${finding.line}:${finding.column}: ${finding.severity}: ${finding.message}`;
+export const formatFinding = (file: string, finding: Finding): string => `${file}:${finding.line}:${finding.column}: ${finding.severity}: ${finding.message}`;

@@ -24,9 +24,15 @@ export function giveawayFindings(scenario: Scenario): UnplacedFinding[] {
       const longest = others.reduce((a, b) => (length(b.text) > length(a.text) ? b : a));
       const shortest = others.reduce((a, b) => (length(b.text) < length(a.text) ? b : a));
       if (bestLength - length(longest.text) > GIVEAWAY_MARGIN * bestLength) {
-        warn(stepId, `Step "${stepId}": the best option "${best.id}" is the longest by far (${bestLength} characters; the next longest, "${longest.id}", has ${length(longest.text)}), so picking the longest option wins without reading the case. ${FIX}`);
+        warn(
+          stepId,
+          `Step "${stepId}": the best option "${best.id}" is the longest by far (${bestLength} characters; the next longest, "${longest.id}", has ${length(longest.text)}), so picking the longest option wins without reading the case. ${FIX}`,
+        );
       } else if (length(shortest.text) - bestLength > GIVEAWAY_MARGIN * length(shortest.text)) {
-        warn(stepId, `Step "${stepId}": the best option "${best.id}" is the shortest by far (${bestLength} characters; the next shortest, "${shortest.id}", has ${length(shortest.text)}), so picking the shortest option wins without reading the case. ${FIX}`);
+        warn(
+          stepId,
+          `Step "${stepId}": the best option "${best.id}" is the shortest by far (${bestLength} characters; the next shortest, "${shortest.id}", has ${length(shortest.text)}), so picking the shortest option wins without reading the case. ${FIX}`,
+        );
       }
     } else if (step.kind === 'choose-many') {
       const inAnswer = step.options.filter((option) => step.answer.includes(option.id));
@@ -35,7 +41,10 @@ export function giveawayFindings(scenario: Scenario): UnplacedFinding[] {
       const shortestIn = Math.min(...inAnswer.map((option) => length(option.text)));
       const longestOut = Math.max(...outside.map((option) => length(option.text)));
       if (shortestIn > longestOut) {
-        warn(stepId, `Step "${stepId}": every option in the answer is longer than every other option (the shortest in the answer has ${shortestIn} characters; the longest outside it, ${longestOut}), so ticking the long ones wins without reading the case. Make a strong distractor as long and as careful-sounding as the answer's options.`);
+        warn(
+          stepId,
+          `Step "${stepId}": every option in the answer is longer than every other option (the shortest in the answer has ${shortestIn} characters; the longest outside it, ${longestOut}), so ticking the long ones wins without reading the case. Make a strong distractor as long and as careful-sounding as the answer's options.`,
+        );
       }
     }
   }

@@ -32,7 +32,9 @@ export function checkLibrary(taxonomyText: string, files: readonly ScenarioSourc
       taxonomyFindings: taxonomyCheck.findings,
       files: files.map((file) => ({
         path: file.path,
-        findings: [{ severity: 'error', code: 'taxonomy-invalid', path: [], line: 1, column: 1, message: 'Not checked: taxonomy.yaml has errors; fix those first.' }],
+        findings: [
+          { severity: 'error', code: 'taxonomy-invalid', path: [], line: 1, column: 1, message: 'Not checked: taxonomy.yaml has errors; fix those first.' },
+        ],
       })),
     };
   }
@@ -46,7 +48,14 @@ export function checkLibrary(taxonomyText: string, files: readonly ScenarioSourc
     const first = firstById.get(file.scenario.id);
     if (first) {
       const text = files.find((source) => source.path === file.path)?.text ?? '';
-      file.findings.push(readYaml(text).place({ severity: 'error', code: 'duplicate-scenario', path: ['id'], message: `The id "${file.scenario.id}" is already used by ${first}. Every scenario needs its own id.` }));
+      file.findings.push(
+        readYaml(text).place({
+          severity: 'error',
+          code: 'duplicate-scenario',
+          path: ['id'],
+          message: `The id "${file.scenario.id}" is already used by ${first}. Every scenario needs its own id.`,
+        }),
+      );
       file.scenario = undefined;
     } else firstById.set(file.scenario.id, file.path);
   }

@@ -15,7 +15,7 @@ const TYPE_WORDS: Record<string, string> = {
   record: 'a group of keys (key: value lines, indented)',
 };
 
-const VARIANT_HINT = ' A variant changes the setting, case, steps, endings and values; the id, category, level, start and the set of steps stay the base\'s.';
+const VARIANT_HINT = " A variant changes the setting, case, steps, endings and values; the id, category, level, start and the set of steps stay the base's.";
 const COMMA_HINT = ' Inside { ... } a comma starts a new key: put text that contains a comma (112,400.00) in quotes.';
 
 function describeValue(value: unknown): string {
@@ -28,14 +28,16 @@ function describeValue(value: unknown): string {
 }
 
 const FORMAT_HELP: Record<string, (value: unknown) => string> = {
-  'kebab-case': (value) =>
-    `${describeValue(value)} is not a valid id. Use lowercase letters, digits and hyphens, like "${suggestId(value)}".`,
+  'kebab-case': (value) => `${describeValue(value)} is not a valid id. Use lowercase letters, digits and hyphens, like "${suggestId(value)}".`,
   'date-time': (value) => `${describeValue(value)} is not a date and time. Write it like 2026-03-30T13:55 (local time, no zone).`,
   date: (value) => `${describeValue(value)} is not a date. Write it like 2026-03-30 or 2026-03-30T13:55.`,
 };
 
 function suggestId(value: unknown): string {
-  const slug = String(value ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const slug = String(value ?? '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   return slug || 'first-look';
 }
 

@@ -62,7 +62,12 @@ export function applyOverlay(base: Data, overlay: Data, overlayPath: Path): Over
   }
 
   function mergeKeyed(baseList: unknown[], overList: unknown[], keyed: { key: string; word: string }, basePath: Path, overPath: Path, at: Path): unknown[] {
-    interface Entry { key: unknown; base?: { value: unknown; path: Path }; over?: { value: Data; path: Path }; removed?: boolean }
+    interface Entry {
+      key: unknown;
+      base?: { value: unknown; path: Path };
+      over?: { value: Data; path: Path };
+      removed?: boolean;
+    }
     const identify = (item: unknown, index: number, fromBase: boolean): unknown => {
       const value = isMapping(item) ? item[keyed.key] : undefined;
       // A base order line written without a number is numbered 10, 20, 30 in order, as on the ERP screen.
@@ -73,20 +78,43 @@ export function applyOverlay(base: Data, overlay: Data, overlayPath: Path): Over
       const key = identify(item, index, false);
       const written = [...overPath, index];
       if (!isMapping(item) || key === undefined) {
-        problem('overlay-no-key', written, `A variant's ${keyed.word} needs its "${keyed.key}" so it can be matched with the base ${keyed.word}. Add "${keyed.key}:" naming the ${keyed.word} it changes or adds.`);
+        problem(
+          'overlay-no-key',
+          written,
+          `A variant's ${keyed.word} needs its "${keyed.key}" so it can be matched with the base ${keyed.word}. Add "${keyed.key}:" naming the ${keyed.word} it changes or adds.`,
+        );
         return;
       }
       const found = entries.find((entry) => entry.key === key && !entry.removed);
       if (item.remove === true) {
         if (found?.base && !found.over) found.removed = true;
-        else problem('overlay-remove-unknown', [...written, 'remove'], `This variant removes ${keyed.word} "${String(key)}", which the base does not have.${didYouMean(String(key), entries.filter((entry) => entry.base).map((entry) => String(entry.key)))}`);
+        else
+          problem(
+            'overlay-remove-unknown',
+            [...written, 'remove'],
+            `This variant removes ${keyed.word} "${String(key)}", which the base does not have.${didYouMean(
+              String(key),
+              entries.filter((entry) => entry.base).map((entry) => String(entry.key)),
+            )}`,
+          );
         return;
       }
       if (found?.over) problem('overlay-twice', written, `This variant lists ${keyed.word} "${String(key)}" twice. Write each change to it in one place.`);
       else if (found) found.over = { value: item, path: written };
       else {
-        const close = keyed.key === 'line' ? undefined : nearest(String(key), entries.filter((entry) => entry.base).map((entry) => String(entry.key)));
-        if (close) warn('overlay-new-item', [...written, keyed.key], `This variant adds ${keyed.word} "${String(key)}", which the base does not have, so it is added rather than changed. Did you mean "${close}"?`);
+        const close =
+          keyed.key === 'line'
+            ? undefined
+            : nearest(
+                String(key),
+                entries.filter((entry) => entry.base).map((entry) => String(entry.key)),
+              );
+        if (close)
+          warn(
+            'overlay-new-item',
+            [...written, keyed.key],
+            `This variant adds ${keyed.word} "${String(key)}", which the base does not have, so it is added rather than changed. Did you mean "${close}"?`,
+          );
         entries.push({ key, over: { value: item, path: written } });
       }
     });
@@ -109,7 +137,11 @@ export function applyOverlay(base: Data, overlay: Data, overlayPath: Path): Over
       const known = isMapping(base[part]) ? Object.keys(base[part]) : [];
       const word = part === 'steps' ? 'step' : 'ending';
       for (const id of Object.keys(written).filter((id) => !known.includes(id))) {
-        problem('overlay-unknown-id', [...overlayPath, part, id], `This variant changes ${word} "${id}", which the base scenario does not have.${didYouMean(id, known)} A variant changes what ${part} say and where they lead; it cannot add or remove ${part}.`);
+        problem(
+          'overlay-unknown-id',
+          [...overlayPath, part, id],
+          `This variant changes ${word} "${id}", which the base scenario does not have.${didYouMean(id, known)} A variant changes what ${part} say and where they lead; it cannot add or remove ${part}.`,
+        );
       }
       written = Object.fromEntries(Object.entries(written).filter(([id]) => known.includes(id)));
     }

@@ -56,9 +56,7 @@ export function schemaAt(root: AnySchema, path: readonly PropertyKey[], data: un
 function branchFor(schema: AnySchema, value: unknown): AnySchema {
   const def = defOf(schema);
   if (def.type !== 'union' || !def.options) return schema;
-  const written = value && typeof value === 'object' && def.discriminator
-    ? (value as Record<string, unknown>)[def.discriminator]
-    : undefined;
+  const written = value && typeof value === 'object' && def.discriminator ? (value as Record<string, unknown>)[def.discriminator] : undefined;
   const kindMatch = def.options.find((option) => {
     const shape = defOf(unwrap(option)).shape;
     const literal = shape && def.discriminator ? shape[def.discriminator] : undefined;

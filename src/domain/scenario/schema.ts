@@ -1,18 +1,14 @@
 import { z } from 'zod';
 
 /** Ids authors write for steps, endings, options and documents: lowercase words joined by hyphens. */
-export const idSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'kebab-case' });
+export const idSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'kebab-case' });
 
 /** A display value an author may write as text or a number (a PO number, an account). */
 const displaySchema = z.union([z.string(), z.number()]).transform(String);
 const scalarSchema = z.union([z.string(), z.number(), z.boolean()]);
 
 /** `2026-03-30T13:55`: a local date-time with no zone, as the ERP screens show it. */
-export const localDateTimeSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { message: 'date-time' });
+export const localDateTimeSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { message: 'date-time' });
 const localDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/, { message: 'date' });
 
 export const effectSchema = z.strictObject({
@@ -45,9 +41,7 @@ export const branchSchema = z.strictObject({ when: whenSchema.optional(), goto: 
 export type Branch = z.output<typeof branchSchema>;
 
 /** `next: some-step` is shorthand for a single unconditional branch. */
-export const nextSchema = z
-  .union([idSchema, z.array(branchSchema).min(1)])
-  .transform((next): Branch[] => (typeof next === 'string' ? [{ goto: next }] : next));
+export const nextSchema = z.union([idSchema, z.array(branchSchema).min(1)]).transform((next): Branch[] => (typeof next === 'string' ? [{ goto: next }] : next));
 
 const stepBase = {
   prompt: z.string().min(1),
@@ -115,12 +109,7 @@ export const writeStepSchema = z.strictObject({
   next: nextSchema,
 });
 
-export const stepSchema = z.discriminatedUnion('kind', [
-  chooseStepSchema,
-  chooseManyStepSchema,
-  rankStepSchema,
-  writeStepSchema,
-]);
+export const stepSchema = z.discriminatedUnion('kind', [chooseStepSchema, chooseManyStepSchema, rankStepSchema, writeStepSchema]);
 export type Step = z.output<typeof stepSchema>;
 export type StepKind = Step['kind'];
 export type ChooseStep = z.output<typeof chooseStepSchema>;

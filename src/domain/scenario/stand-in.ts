@@ -99,7 +99,11 @@ function sample(schema: AnySchema, depth: number): unknown {
     case 'literal':
       return accepted(def.values ?? []);
     case 'array':
-      return accepted([[], def.element ? [sample(def.element, depth + 1)] : NONE, def.element ? [sample(def.element, depth + 1), sample(def.element, depth + 1)] : NONE]);
+      return accepted([
+        [],
+        def.element ? [sample(def.element, depth + 1)] : NONE,
+        def.element ? [sample(def.element, depth + 1), sample(def.element, depth + 1)] : NONE,
+      ]);
     case 'record':
       return {};
     case 'union':

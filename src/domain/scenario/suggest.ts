@@ -42,9 +42,15 @@ export function listOf(values: readonly unknown[], joiner = 'or'): string {
  * holds every word of the name (`account-manager` finds the route labelled "Sales / account manager").
  */
 export function didYouMeanTerm(name: string, terms: readonly { id: string; label: string; description: string }[]): string {
-  const byId = nearest(name, terms.map((term) => term.id));
+  const byId = nearest(
+    name,
+    terms.map((term) => term.id),
+  );
   if (byId) return ` Did you mean "${byId}"?`;
-  const words = name.toLowerCase().split(/[^a-z0-9]+/).filter((word) => word.length >= 3);
+  const words = name
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word.length >= 3);
   if (!words.length) return '';
   const holds = (text: string) => words.every((word) => text.toLowerCase().includes(word));
   const match = terms.find((term) => holds(term.label)) ?? terms.find((term) => holds(`${term.label} ${term.description}`));

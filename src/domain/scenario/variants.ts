@@ -32,9 +32,7 @@ export const overlayOf = (variant: Data): Data => {
 
 /** Applies a variant's overlay (written at `overlayPath`) to the base data and fills its placeholders. */
 export function variantData(base: Data, overlay: Data | undefined, overlayPath: (string | number)[]): VariantData {
-  const overlaid: Overlaid = overlay
-    ? applyOverlay(base, overlay, overlayPath)
-    : { data: base, problems: [], origin: (path) => [...path] };
+  const overlaid: Overlaid = overlay ? applyOverlay(base, overlay, overlayPath) : { data: base, problems: [], origin: (path) => [...path] };
   const values = isValues(overlaid.data.values) ? overlaid.data.values : {};
   const { values: written, ...rest } = overlaid.data;
   const data: Data = { ...fillPlaceholders(rest, values), ...(written === undefined ? {} : { values: written }) };
@@ -42,7 +40,9 @@ export function variantData(base: Data, overlay: Data | undefined, overlayPath: 
 }
 
 const isValues = (value: unknown): value is CaseValues =>
-  value !== null && typeof value === 'object' && !Array.isArray(value) &&
+  value !== null &&
+  typeof value === 'object' &&
+  !Array.isArray(value) &&
   Object.values(value).every((entry) => typeof entry === 'string' || typeof entry === 'number');
 
 const resolved = new WeakMap<VariantSource, Map<string, Scenario>>();
@@ -64,7 +64,12 @@ export function resolveVariant(scenario: Scenario, variantId: string): Scenario 
   const index = source.variants.findIndex((variant) => variant.id === variantId);
   const variant: VariantOverlay | undefined = source.variants[index];
   if (!variant) {
-    throw new Error(`Scenario "${scenario.id}" has no variant "${variantId}"; its variants are ${listOf(source.variants.map((entry) => entry.id), 'and')}.`);
+    throw new Error(
+      `Scenario "${scenario.id}" has no variant "${variantId}"; its variants are ${listOf(
+        source.variants.map((entry) => entry.id),
+        'and',
+      )}.`,
+    );
   }
   const { data } = variantData(source.base as Data, overlayOf(variant), ['variants', index]);
   const parsed = scenarioSchema.safeParse(data);

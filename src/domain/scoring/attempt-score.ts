@@ -49,20 +49,13 @@ export interface AttemptScore {
  * Minutes an unresolved case still costs: someone works it again, as long as the senior path takes.
  * A failed or partial ending is charged them on top of the minutes spent, so failing early never saves time.
  */
-export const reworkFor = (result: EndingResult | undefined, seniorMinutes: number): number =>
-  result === 'failed' || result === 'partial' ? seniorMinutes : 0;
+export const reworkFor = (result: EndingResult | undefined, seniorMinutes: number): number => (result === 'failed' || result === 'partial' ? seniorMinutes : 0);
 
 /** How well a cost compares with the senior's: 1 when no worse, shrinking as it grows past the slack. */
 const costPart = (mine: number, senior: number, slack: number) => Math.min(1, (senior + slack) / (mine + slack));
 
 /** Scores an attempt against the senior path, exactly as scenarios/FORMAT.md defines it. */
-export function scoreAttempt(
-  scenario: Scenario,
-  senior: SeniorPath,
-  context: AttemptContext,
-  ending: string | undefined,
-  reviews: Reviews = {},
-): AttemptScore {
+export function scoreAttempt(scenario: Scenario, senior: SeniorPath, context: AttemptContext, ending: string | undefined, reviews: Reviews = {}): AttemptScore {
   const decisions: ScoredDecision[] = context.decisions.map((decision) => {
     const step = scenario.steps[decision.stepId];
     const met = reviews[decision.stepId];
@@ -87,8 +80,7 @@ export function scoreAttempt(
   const weights = scenario.scoring?.weights ?? DEFAULT_WEIGHTS;
   const weightSum = weights.decisions + weights.time + weights.sentiment + weights.dollars || 1;
   const weighted =
-    (parts.decisions * weights.decisions + parts.time * weights.time + parts.sentiment * weights.sentiment + parts.dollars * weights.dollars) /
-    weightSum;
+    (parts.decisions * weights.decisions + parts.time * weights.time + parts.sentiment * weights.sentiment + parts.dollars * weights.dollars) / weightSum;
   const score = Math.round(weighted * 1000) / 10;
 
   const critical = decisions.some((decision) => decision.critical);

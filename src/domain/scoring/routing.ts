@@ -21,8 +21,7 @@ const routesOf = (ids: readonly string[], options: readonly { id: string; route?
 function escalationOf(chosen: readonly string[], senior: readonly string[]): RoutingResult['escalation'] {
   const same = chosen.length === senior.length && chosen.every((route) => senior.includes(route));
   if (same) return 'match';
-  const level = (routes: readonly string[]) =>
-    routes.includes('senior') ? 2 : routes.some((route) => route !== 'self') ? 1 : 0;
+  const level = (routes: readonly string[]) => (routes.includes('senior') ? 2 : routes.some((route) => route !== 'self') ? 1 : 0);
   const [mine, theirs] = [level(chosen), level(senior)];
   return mine > theirs ? 'over' : mine < theirs ? 'under' : 'sideways';
 }

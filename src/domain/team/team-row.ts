@@ -52,8 +52,7 @@ export function categoryCell(rule: ReadinessPolicy['categories'], inCategory: re
     .sort((a, b) => (a.finishedAt ?? '').localeCompare(b.finishedAt ?? ''));
   const practised = inCategory.length - assessments.length;
   const standing = categoryStanding(rule, assessments);
-  const mastery: Mastery =
-    standing.mean === null ? (practised ? 'practice' : 'none') : standing.met ? 'met' : standing.mean < WEAK_BELOW ? 'weak' : 'below';
+  const mastery: Mastery = standing.mean === null ? (practised ? 'practice' : 'none') : standing.met ? 'met' : standing.mean < WEAK_BELOW ? 'weak' : 'below';
   return { mastery, mean: standing.mean, assessed: standing.assessed, practised };
 }
 

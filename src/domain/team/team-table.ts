@@ -9,7 +9,11 @@ export const teamQuerySchema = z.object({
   q: z.string().trim().max(64).catch(''),
   verdict: z.enum(['all', 'ready', 'close', 'not-yet']).catch('all'),
   /** A category id: only trainees who have not met it yet. */
-  needs: z.string().max(64).regex(/^[a-z0-9-]*$/).catch(''),
+  needs: z
+    .string()
+    .max(64)
+    .regex(/^[a-z0-9-]*$/)
+    .catch(''),
   overdue: z.enum(['', 'on']).catch(''),
   /** Which category columns: the policy's required ones, or every category served. */
   columns: z.enum(['required', 'all']).catch('required'),
@@ -45,11 +49,16 @@ export function sortRows(rows: readonly TeamRow[], query: Pick<TeamQuery, 'sort'
   const key = (row: TeamRow): number | string => {
     if (category) return row.cells[category]?.mean ?? -1;
     switch (query.sort) {
-      case 'readiness': return VERDICT_ORDER[row.readiness.verdict] * 100 + unmet(row);
-      case 'last': return row.lastActivity ?? '';
-      case 'week': return row.attemptsThisWeek;
-      case 'overdue': return row.overdue;
-      default: return row.name.toLowerCase();
+      case 'readiness':
+        return VERDICT_ORDER[row.readiness.verdict] * 100 + unmet(row);
+      case 'last':
+        return row.lastActivity ?? '';
+      case 'week':
+        return row.attemptsThisWeek;
+      case 'overdue':
+        return row.overdue;
+      default:
+        return row.name.toLowerCase();
     }
   };
   const keyed = rows.map((row) => ({ row, key: key(row), name: row.name.toLowerCase() }));

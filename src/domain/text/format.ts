@@ -17,7 +17,10 @@ const LABELS: Record<string, string> = {
 /** `requestedShip` → `Requested ship`; known abbreviations keep their capitals. */
 export function humanize(key: string): string {
   if (LABELS[key]) return LABELS[key] as string;
-  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[-_]/g, ' ').toLowerCase();
+  const words = key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[-_]/g, ' ')
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 

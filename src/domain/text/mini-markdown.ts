@@ -37,7 +37,13 @@ const joinLines = (lines: string[]): Inline[] =>
     return [...joint, ...parseInline(line.trim().replace(/\\$/, ''))];
   });
 
-const cells = (line: string): string[] => line.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map((cell) => cell.trim());
+const cells = (line: string): string[] =>
+  line
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/\|$/, '')
+    .split('|')
+    .map((cell) => cell.trim());
 const isDivider = (line: string) => /^\s*\|?\s*:?-{2,}/.test(line) && /^[\s|:-]+$/.test(line);
 
 /**

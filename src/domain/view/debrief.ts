@@ -63,9 +63,12 @@ export interface Debrief {
 /** The critical error, if any; otherwise, on a case that ended unresolved, its lowest-scored decision (the first of equals). */
 function turningPointOf(decisions: readonly DebriefDecision[], result: EndingResult | undefined): TurningPoint | undefined {
   const critical = decisions.find((decision) => decision.critical);
-  const weakest = result && result !== 'resolved'
-    ? decisions.filter((decision) => decision.score !== null && decision.score < 1).reduce<DebriefDecision | undefined>((low, decision) => (!low || (decision.score ?? 1) < (low.score ?? 1) ? decision : low), undefined)
-    : undefined;
+  const weakest =
+    result && result !== 'resolved'
+      ? decisions
+          .filter((decision) => decision.score !== null && decision.score < 1)
+          .reduce<DebriefDecision | undefined>((low, decision) => (!low || (decision.score ?? 1) < (low.score ?? 1) ? decision : low), undefined)
+      : undefined;
   const turning = critical ?? weakest;
   if (!turning) return undefined;
   return {
@@ -116,7 +119,8 @@ export function buildDebrief(
       pending: (scored?.score ?? decision.score) === null,
     };
     if (step?.kind === 'choose') {
-      const mine = decision.answer.kind === 'choose' ? step.options.find((option) => option.id === (decision.answer as { optionId: string }).optionId) : undefined;
+      const mine =
+        decision.answer.kind === 'choose' ? step.options.find((option) => option.id === (decision.answer as { optionId: string }).optionId) : undefined;
       const best = step.options.find((option) => option.verdict === 'best');
       return { ...base, verdict: mine?.verdict, whyYours: mine?.why, whySenior: best && best.id !== mine?.id ? best.why : undefined };
     }
@@ -143,7 +147,9 @@ export function buildDebrief(
       };
     }),
     seniorEnding: seniorEnd ? { title: seniorEnd.title, result: seniorEnd.result } : undefined,
-    ending: ending ? { id: node, title: ending.title, text: ending.text, result: ending.result, ...(ending.effect ? { effect: ending.effect } : {}) } : undefined,
+    ending: ending
+      ? { id: node, title: ending.title, text: ending.text, result: ending.result, ...(ending.effect ? { effect: ending.effect } : {}) }
+      : undefined,
     score,
   };
 }

@@ -99,7 +99,10 @@ function stepView(scenario: Scenario, stepId: string, context: AttemptContext, s
   };
   // Sorted by id first, so an author reordering the file does not move options under a live attempt.
   const choices = (list: readonly Choice[]) =>
-    seededShuffle(list.map(({ id, text }) => ({ id, text })).sort((a, b) => a.id.localeCompare(b.id)), `${seed}:${stepId}`);
+    seededShuffle(
+      list.map(({ id, text }) => ({ id, text })).sort((a, b) => a.id.localeCompare(b.id)),
+      `${seed}:${stepId}`,
+    );
   switch (step.kind) {
     case 'choose':
       return { ...common, kind: 'choose', options: choices(step.options) };
@@ -117,9 +120,7 @@ export function feedbackFor(scenario: Scenario, decision: DecisionRecord): Feedb
   const step = scenario.steps[decision.stepId];
   if (!step) return undefined;
   const { answer } = decision;
-  const option = step.kind === 'choose' && answer.kind === 'choose'
-    ? step.options.find((candidate) => candidate.id === answer.optionId)
-    : undefined;
+  const option = step.kind === 'choose' && answer.kind === 'choose' ? step.options.find((candidate) => candidate.id === answer.optionId) : undefined;
   return {
     stepId: decision.stepId,
     prompt: step.prompt,
@@ -174,4 +175,3 @@ export function traineeView(scenario: Scenario, node: string, context: AttemptCo
     ending: ending ? { id: node, result: ending.result, title: ending.title, text: ending.text } : undefined,
   };
 }
-

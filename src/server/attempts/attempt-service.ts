@@ -26,9 +26,7 @@ export type AnswerOutcome = 'applied' | 'stale' | 'finished';
 
 const toMachineEvents = (events: readonly StoredEvent[]): AttemptEvent[] =>
   events.map((event) =>
-    event.type === 'answer'
-      ? { type: 'answer.submit', stepId: event.stepId, answer: event.answer }
-      : { type: 'hint.request', stepId: event.stepId },
+    event.type === 'answer' ? { type: 'answer.submit', stepId: event.stepId, answer: event.answer } : { type: 'hint.request', stepId: event.stepId },
   );
 
 /** What the attempt service keeps its data in. */
@@ -38,8 +36,7 @@ export type AttemptStore = Pick<DeskStore, 'attempts' | 'revisions'>;
 const SNAPSHOT_CACHE = 2000;
 
 /** Reviews as the scorer takes them: rubric lines met, by step. */
-export const reviewsOf = (attempt: AttemptFile) =>
-  Object.fromEntries(Object.entries(attempt.reviews).map(([stepId, review]) => [stepId, review.met]));
+export const reviewsOf = (attempt: AttemptFile) => Object.fromEntries(Object.entries(attempt.reviews).map(([stepId, review]) => [stepId, review.met]));
 
 /** An attempt's score against the senior path of its pinned revision. */
 function scoreOf({ attempt, loaded, snapshot }: RunningAttempt): AttemptScore {
@@ -89,7 +86,12 @@ export class AttemptService {
       username: user.username,
       scenarioId,
       revision: loaded.revision,
-      variant: drawVariant(variantIdsOf(loaded), own.filter((earlier) => earlier.scenarioId === scenarioId), mode, id),
+      variant: drawVariant(
+        variantIdsOf(loaded),
+        own.filter((earlier) => earlier.scenarioId === scenarioId),
+        mode,
+        id,
+      ),
       mode,
       startedAt: now,
       stepShownAt: now,
@@ -113,7 +115,11 @@ export class AttemptService {
     const revision = await this.#catalog.revision(attempt.revision, () => this.#store.revisions.read(attempt.scenarioId, attempt.revision));
     if (!revision) throw new AttemptError('CONFLICT', 'The scenario version this attempt was started on can no longer be loaded. Start a new attempt.');
     const loaded = loadedVariant(revision, variantOf(attempt));
-    if (!loaded) throw new AttemptError('CONFLICT', `The case variant "${variantOf(attempt)}" this attempt was started on is not in its scenario version. Start a new attempt.`);
+    if (!loaded)
+      throw new AttemptError(
+        'CONFLICT',
+        `The case variant "${variantOf(attempt)}" this attempt was started on is not in its scenario version. Start a new attempt.`,
+      );
     const cached = this.#snapshots.get(attempt.id);
     if (cached && cached.events === attempt.events.length) {
       this.#remember(attempt.id, cached);
@@ -198,7 +204,10 @@ export class AttemptService {
   #assertPlayable(attempt: AttemptFile): void {
     if (attempt.abandonedAt) throw new AttemptError('CONFLICT', 'This attempt was abandoned, so it is final. Start a new attempt from the scenario page.');
     if (attempt.mode === 'practice' && openAssessmentOf(this.#store.attempts.of(attempt.username), attempt.scenarioId)) {
-      throw new AttemptError('CONFLICT', 'Your assessment of this scenario is open, so practice on it is paused. Finish or abandon the assessment, then come back.');
+      throw new AttemptError(
+        'CONFLICT',
+        'Your assessment of this scenario is open, so practice on it is paused. Finish or abandon the assessment, then come back.',
+      );
     }
   }
 
@@ -208,7 +217,11 @@ export class AttemptService {
    */
   abandon(attempt: AttemptFile): Promise<AttemptFile> {
     return this.#serialised(attempt.id, async () => {
-      if (attempt.finishedAt) throw new AttemptError('CONFLICT', attempt.abandonedAt ? 'This attempt is already abandoned.' : 'This attempt is finished; only an open attempt can be abandoned.');
+      if (attempt.finishedAt)
+        throw new AttemptError(
+          'CONFLICT',
+          attempt.abandonedAt ? 'This attempt is already abandoned.' : 'This attempt is finished; only an open attempt can be abandoned.',
+        );
       const at = this.#now().toISOString();
       return this.#store.attempts.update(attempt.id, (stored) => {
         stored.finishedAt = at;
@@ -256,13 +269,23 @@ export class AttemptService {
   async debrief(attempt: AttemptFile): Promise<{ debrief: Debrief; loaded: LoadedScenario }> {
     const { loaded, snapshot } = await this.run(attempt);
     const decidedMs = attempt.events.flatMap((event) => (event.type === 'answer' ? [event.decidedMs] : []));
-    const debrief = buildDebrief(loaded.scenario, snapshot.context, currentNode(snapshot), scoreOf({ attempt, loaded, snapshot }), loaded.senior, reviewsOf(attempt), decidedMs);
+    const debrief = buildDebrief(
+      loaded.scenario,
+      snapshot.context,
+      currentNode(snapshot),
+      scoreOf({ attempt, loaded, snapshot }),
+      loaded.senior,
+      reviewsOf(attempt),
+      decidedMs,
+    );
     return { debrief, loaded };
   }
 
   /** An attempt scored and summarised for progress views; cached until its log or its reviews change. */
   async summary(attempt: AttemptFile): Promise<AttemptSummary> {
-    const key = `${attempt.events.length}|${attempt.finishedAt ?? ''}|${Object.values(attempt.reviews).map((review) => review.at).join(',')}`;
+    const key = `${attempt.events.length}|${attempt.finishedAt ?? ''}|${Object.values(attempt.reviews)
+      .map((review) => review.at)
+      .join(',')}`;
     const cached = this.#summaries.get(attempt.id);
     if (cached?.key === key) return cached.summary;
     // A finished attempt's snapshot is not kept: scoring all history must not push out the live ones.

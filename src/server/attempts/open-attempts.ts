@@ -43,7 +43,12 @@ const refusalOf = (desk: Desk, error: unknown): AttemptRefusalView => {
 };
 
 /** Starts an attempt for the trainee, or says why not (the open-attempt rules), never a server error. */
-export async function startAttempt(desk: Desk, user: User, scenarioId: string, mode: AttemptFile['mode']): Promise<{ attempt: AttemptFile } | { refused: AttemptRefusalView }> {
+export async function startAttempt(
+  desk: Desk,
+  user: User,
+  scenarioId: string,
+  mode: AttemptFile['mode'],
+): Promise<{ attempt: AttemptFile } | { refused: AttemptRefusalView }> {
   try {
     return { attempt: await desk.attempts.start(user, scenarioId, mode) };
   } catch (error) {

@@ -26,7 +26,12 @@ const idle: HashThread[] = [];
 const waiting: (() => void)[] = [];
 
 function startThread(): HashThread {
-  const worker = new Worker(`(${passwordThread.toString()})()`, { eval: true, name: 'password-hash', workerData: { niceness }, resourceLimits: { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 16 } });
+  const worker = new Worker(`(${passwordThread.toString()})()`, {
+    eval: true,
+    name: 'password-hash',
+    workerData: { niceness },
+    resourceLimits: { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 16 },
+  });
   worker.unref();
   return { worker };
 }

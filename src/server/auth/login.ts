@@ -31,7 +31,12 @@ export interface LoginDeps {
  * Checks the throttle, takes a password thread (or refuses at once when all are busy), counts the login
  * against the throttle before its hash starts, checks the password and the account, then starts a fresh session.
  */
-export async function logIn(desk: LoginDeps, form: FormData, peer: { address: string; forwardedFor: string | null }, previousToken?: string): Promise<LoginResult> {
+export async function logIn(
+  desk: LoginDeps,
+  form: FormData,
+  peer: { address: string; forwardedFor: string | null },
+  previousToken?: string,
+): Promise<LoginResult> {
   const parsed = loginFormSchema.safeParse({ username: form.get('username') ?? '', password: form.get('password') ?? '' });
   if (!parsed.success) return { ok: false, status: 400, message: parsed.error.issues[0]?.message ?? 'Enter your username and password.' };
   const { username, password } = parsed.data;

@@ -26,7 +26,10 @@ export class SessionService {
     const now = new Date(this.#now());
     const expires = new Date(now.getTime() + SESSION_HOURS * 3600_000);
     const previous = previousToken ? hashToken(previousToken) : undefined;
-    await this.#store.sessions.add({ tokenHash: hashToken(token), username, createdAt: now.toISOString(), expiresAt: expires.toISOString() }, { replacing: previous, now });
+    await this.#store.sessions.add(
+      { tokenHash: hashToken(token), username, createdAt: now.toISOString(), expiresAt: expires.toISOString() },
+      { replacing: previous, now },
+    );
     return { token, expires };
   }
 

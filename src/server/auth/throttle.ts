@@ -46,7 +46,10 @@ export class LoginThrottle {
   }
 
   #keys(username: string, address: string): [string, Rule][] {
-    return [[`p:${username}\n${address}`, THROTTLE_RULES.pair], [`a:${address}`, THROTTLE_RULES.address]];
+    return [
+      [`p:${username}\n${address}`, THROTTLE_RULES.pair],
+      [`a:${address}`, THROTTLE_RULES.address],
+    ];
   }
 
   #entry(key: string, rule: Rule): Entry | undefined {

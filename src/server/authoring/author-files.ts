@@ -34,8 +34,7 @@ export function authorFiles(catalog: ScenarioCatalog): AuthorFile[] {
 }
 
 /** The studio's entry for one file id, if such a file was checked. */
-export const authorFile = (catalog: ScenarioCatalog, fileId: string): AuthorFile | undefined =>
-  authorFiles(catalog).find((file) => file.fileId === fileId);
+export const authorFile = (catalog: ScenarioCatalog, fileId: string): AuthorFile | undefined => authorFiles(catalog).find((file) => file.fileId === fileId);
 
 /** The file's lines as it is on disk now, to show a finding in place; empty if it cannot be read. */
 export async function sourceLines(catalog: ScenarioCatalog, file: AuthorFile): Promise<string[]> {
@@ -53,6 +52,6 @@ export async function sourceLines(catalog: ScenarioCatalog, file: AuthorFile): P
 export function fileStamp(catalog: ScenarioCatalog, fileId: string): string {
   const file = authorFile(catalog, fileId);
   if (!file) return 'missing';
-  const revision = file.checked.scenario ? catalog.get(file.checked.scenario.id)?.revision ?? '' : '';
+  const revision = file.checked.scenario ? (catalog.get(file.checked.scenario.id)?.revision ?? '') : '';
   return createHash('sha256').update(JSON.stringify(file.checked.findings)).update(revision).digest('hex').slice(0, 16);
 }

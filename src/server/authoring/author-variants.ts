@@ -20,10 +20,12 @@ export interface AuthorVariants {
  */
 export function authorVariants(catalog: ScenarioCatalog, scenario: Scenario, served: boolean, requested: string | null | undefined): AuthorVariants {
   const loaded = served ? catalog.get(scenario.id) : undefined;
-  const all: LoadedVariant[] = loaded?.variants ?? scenarioVariants(scenario).map(({ id, title }) => {
-    const resolved = resolveVariant(scenario, id);
-    return { id, title, scenario: resolved, machine: compileScenario(resolved), senior: seniorPath(resolved) };
-  });
+  const all: LoadedVariant[] =
+    loaded?.variants ??
+    scenarioVariants(scenario).map(({ id, title }) => {
+      const resolved = resolveVariant(scenario, id);
+      return { id, title, scenario: resolved, machine: compileScenario(resolved), senior: seniorPath(resolved) };
+    });
   const shown = all.find((variant) => variant.id === requested) ?? (all[0] as LoadedVariant);
   return { variants: all.map(({ id, title }) => ({ id, title })), shown, several: Boolean(scenario.variantSource?.variants.length) };
 }

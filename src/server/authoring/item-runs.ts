@@ -10,7 +10,11 @@ import { variantOf } from '../../domain/progress/variant-draw.ts';
  * item analysis reads it. Attempts whose revision can no longer be loaded are skipped, and so are open
  * assessments: what they picked is a score part, shown once they end.
  */
-export async function analysedAttempts(desk: { store: Pick<DeskStore, 'attempts'>; attempts: Pick<AttemptService, 'run'> }, scenarioId: string, variant?: string): Promise<AnalysedAttempt[]> {
+export async function analysedAttempts(
+  desk: { store: Pick<DeskStore, 'attempts'>; attempts: Pick<AttemptService, 'run'> },
+  scenarioId: string,
+  variant?: string,
+): Promise<AnalysedAttempt[]> {
   const attempts = [...desk.store.attempts.all()].filter(
     (attempt) => attempt.scenarioId === scenarioId && !isSealed(attempt) && (variant === undefined || variantOf(attempt) === variant),
   );
@@ -19,13 +23,15 @@ export async function analysedAttempts(desk: { store: Pick<DeskStore, 'attempts'
     if (run.status !== 'fulfilled') return [];
     const { attempt, snapshot } = run.value;
     const answers = attempt.events.filter((event) => event.type === 'answer');
-    return [{
-      decisions: snapshot.context.decisions,
-      decidedMs: answers.map((event) => (event.type === 'answer' ? event.decidedMs : undefined)),
-      finished: Boolean(attempt.finishedAt),
-      at: currentNode(snapshot),
-      lastActiveAt: [attempt.stepShownAt, ...attempt.events.map((event) => event.at)].sort().at(-1) ?? attempt.startedAt,
-      reviews: reviewsOf(attempt),
-    }];
+    return [
+      {
+        decisions: snapshot.context.decisions,
+        decidedMs: answers.map((event) => (event.type === 'answer' ? event.decidedMs : undefined)),
+        finished: Boolean(attempt.finishedAt),
+        at: currentNode(snapshot),
+        lastActiveAt: [attempt.stepShownAt, ...attempt.events.map((event) => event.at)].sort().at(-1) ?? attempt.startedAt,
+        reviews: reviewsOf(attempt),
+      },
+    ];
   });
 }

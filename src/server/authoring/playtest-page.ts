@@ -59,7 +59,8 @@ function applyPost(loaded: LoadedVariant, form: FormData, from: string): { from:
   const step = post.stepId ? loaded.scenario.steps[post.stepId] : undefined;
   const answer = step ? answerFromForm(step, form) : { problem: 'That step is not in this scenario any more.' };
   if ('problem' in answer) return { from: post.from, moves: post.moves, problem: answer.problem };
-  if (post.moves.length >= MAX_PLAYTEST_MOVES) return { from: post.from, moves: post.moves, problem: `A playtest keeps at most ${MAX_PLAYTEST_MOVES} answers; start again.` };
+  if (post.moves.length >= MAX_PLAYTEST_MOVES)
+    return { from: post.from, moves: post.moves, problem: `A playtest keeps at most ${MAX_PLAYTEST_MOVES} answers; start again.` };
   return { from: post.from, moves: [...post.moves, { stepId: post.stepId ?? '', answer: answer.answer }] };
 }
 
@@ -69,7 +70,12 @@ function lastDecision(loaded: LoadedVariant, context: AttemptContext): PlaytestL
   const step = loaded.scenario.steps[decision.stepId];
   const answer = decision.answer;
   const option = step?.kind === 'choose' && answer.kind === 'choose' ? step.options.find((candidate) => candidate.id === answer.optionId) : undefined;
-  return { decision, texts: answerTexts(loaded.scenario, decision.stepId, answer), option, why: option?.why ?? (step && step.kind !== 'choose' ? step.why : undefined) };
+  return {
+    decision,
+    texts: answerTexts(loaded.scenario, decision.stepId, answer),
+    option,
+    why: option?.why ?? (step && step.kind !== 'choose' ? step.why : undefined),
+  };
 }
 
 /**

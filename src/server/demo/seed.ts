@@ -40,7 +40,6 @@ function randomSource(seed: number) {
 }
 type Random = ReturnType<typeof randomSource>;
 
-
 /** A plausible answer from a trainee of the given skill at this step. */
 function traineeAnswer(step: Step, skill: number, profile: TraineeProfile, random: Random): Answer {
   const senior = seniorAnswer(step) as Answer;
@@ -100,7 +99,14 @@ function traineeAnswer(step: Step, skill: number, profile: TraineeProfile, rando
  * Which scenario a trainee works next: levels open up week by week; the readiness policy's required
  * categories come up more often (leads steer trainees there), except those the trainee has not reached.
  */
-function nextScenario(library: LoadedScenario[], week: number, done: Map<string, number>, random: Random, focus: ReadonlySet<string>, profile: TraineeProfile): LoadedScenario | undefined {
+function nextScenario(
+  library: LoadedScenario[],
+  week: number,
+  done: Map<string, number>,
+  random: Random,
+  focus: ReadonlySet<string>,
+  profile: TraineeProfile,
+): LoadedScenario | undefined {
   const maxLevel = week < 1 ? 1 : week < 2.5 ? 2 : 3;
   const open = library.filter((loaded) => loaded.scenario.level <= maxLevel && !profile.notReached.includes(loaded.scenario.category));
   const focused = open.filter((loaded) => focus.has(loaded.scenario.category));
@@ -115,7 +121,15 @@ interface Played {
   misses: string[];
 }
 
-function playAttempt(loaded: LoadedScenario, profile: TraineeProfile, started: Date, skill: number, mode: AttemptFile['mode'], random: Random, id: string): Played {
+function playAttempt(
+  loaded: LoadedScenario,
+  profile: TraineeProfile,
+  started: Date,
+  skill: number,
+  mode: AttemptFile['mode'],
+  random: Random,
+  id: string,
+): Played {
   // A case with variants is played in one drawn at random, and the attempt pins it as a trainee's would.
   const drawn = loaded.variants.length > 1 ? random.pick(loaded.variants) : loaded.variants[0];
   const { scenario, machine } = drawn ?? loaded;
@@ -170,7 +184,16 @@ const SKILL_CAP = 0.74;
 const CLOSING_SKILL = 0.86;
 
 /** Plays and stores one attempt, with a senior's reviews and an occasional comment; false when nothing was answered. */
-async function recordAttempt(desk: SeedDeps, loaded: LoadedScenario, profile: TraineeProfile, at: Date, skill: number, mode: AttemptFile['mode'], random: Random, id: string): Promise<boolean> {
+async function recordAttempt(
+  desk: SeedDeps,
+  loaded: LoadedScenario,
+  profile: TraineeProfile,
+  at: Date,
+  skill: number,
+  mode: AttemptFile['mode'],
+  random: Random,
+  id: string,
+): Promise<boolean> {
   const played = playAttempt(loaded, profile, at, skill, mode, random, id);
   if (!played.attempt.events.length) return false;
   for (const write of played.writes) {
@@ -178,7 +201,10 @@ async function recordAttempt(desk: SeedDeps, loaded: LoadedScenario, profile: Tr
     const met = Array.from({ length: write.rubricLines }, (_, line) => line).filter(() => random.next() < skill + 0.15);
     played.attempt.reviews[write.stepId] = {
       met,
-      comment: met.length === write.rubricLines ? 'Clear and specific. This is the note I would send.' : 'Give the customer a concrete time for the next update, and do not promise what another team has to decide.',
+      comment:
+        met.length === write.rubricLines
+          ? 'Clear and specific. This is the note I would send.'
+          : 'Give the customer a concrete time for the next update, and do not promise what another team has to decide.',
       reviewer: 'sam',
       at: new Date(new Date(played.attempt.finishedAt ?? played.attempt.startedAt).getTime() + DAY).toISOString(),
     };
@@ -213,7 +239,19 @@ async function closeOut(desk: SeedDeps, profile: TraineeProfile, index: number, 
     const loaded = unmet?.practise ? desk.catalog.get(unmet.practise) : undefined;
     if (!loaded) break;
     const at = new Date(now.getTime() - (3 - extra * 0.2) * DAY);
-    if (await recordAttempt(desk, loaded, profile, at, CLOSING_SKILL, 'assessment', random, `${loaded.scenario.id.slice(0, 24)}-d${index}x${String(extra).padStart(2, '0')}`)) added++;
+    if (
+      await recordAttempt(
+        desk,
+        loaded,
+        profile,
+        at,
+        CLOSING_SKILL,
+        'assessment',
+        random,
+        `${loaded.scenario.id.slice(0, 24)}-d${index}x${String(extra).padStart(2, '0')}`,
+      )
+    )
+      added++;
   }
   return added;
 }
@@ -230,9 +268,11 @@ export interface SeedSummary {
  * the real engine, so the team page, the review queue and the debriefs all have something true to show.
  */
 export async function seedDemo(desk: SeedDeps, now = new Date()): Promise<SeedSummary> {
-  const logins = [...DEMO_STAFF, ...DEMO_TRAINEES.map((trainee) => ({ ...trainee, role: 'trainee' as const }))].map(
-    ({ username, role, name }) => ({ username, role, name }),
-  );
+  const logins = [...DEMO_STAFF, ...DEMO_TRAINEES.map((trainee) => ({ ...trainee, role: 'trainee' as const }))].map(({ username, role, name }) => ({
+    username,
+    role,
+    name,
+  }));
   if (desk.store.users.list().length) return { seeded: false, logins, password: DEMO_PASSWORD, attempts: 0 };
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -272,16 +312,36 @@ export async function seedDemo(desk: SeedDeps, now = new Date()): Promise<SeedSu
   // The team's path was set twelve days ago, so the history since then shows progress against it.
   const path = [...byLevel(1).slice(0, 2), ...byLevel(2).slice(0, 1)];
   if (path.length) {
-    await desk.store.assignments.add({ id: 'a-team-path', team: DEMO_TEAM.id, title: 'Foundations path', scenarioIds: path, due: day(5), createdBy: 'lena', createdAt: new Date(now.getTime() - 12 * DAY).toISOString() });
+    await desk.store.assignments.add({
+      id: 'a-team-path',
+      team: DEMO_TEAM.id,
+      title: 'Foundations path',
+      scenarioIds: path,
+      due: day(5),
+      createdBy: 'lena',
+      createdAt: new Date(now.getTime() - 12 * DAY).toISOString(),
+    });
   }
   // Dev's overdue work: a scenario he has not finished since it was assigned ten days ago, due three days ago.
   const devAssigned = new Date(now.getTime() - 10 * DAY).toISOString();
   const devFinished = new Set(
-    desk.store.attempts.of('dev').filter((attempt) => attempt.finishedAt && attempt.startedAt >= devAssigned).map((attempt) => attempt.scenarioId),
+    desk.store.attempts
+      .of('dev')
+      .filter((attempt) => attempt.finishedAt && attempt.startedAt >= devAssigned)
+      .map((attempt) => attempt.scenarioId),
   );
   const unfinished = [...byLevel(2), ...byLevel(1), ...byLevel(3)].find((id) => !devFinished.has(id) && !path.includes(id));
   if (unfinished) {
-    await desk.store.assignments.add({ id: 'a-dev-overdue', team: DEMO_TEAM.id, assignee: 'dev', title: 'Catch-up case', scenarioIds: [unfinished], due: day(-3), createdBy: 'lena', createdAt: devAssigned });
+    await desk.store.assignments.add({
+      id: 'a-dev-overdue',
+      team: DEMO_TEAM.id,
+      assignee: 'dev',
+      title: 'Catch-up case',
+      scenarioIds: [unfinished],
+      due: day(-3),
+      createdBy: 'lena',
+      createdAt: devAssigned,
+    });
   }
   // Everyone last looked at their notifications three days ago, so the demo opens with a few unread.
   const seenAt = new Date(now.getTime() - 3 * DAY).toISOString();

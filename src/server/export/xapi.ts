@@ -35,7 +35,9 @@ export const xapiBase = (desk: Pick<XapiDeps, 'config'>): string => desk.config.
 export async function attemptXapi(desk: XapiDeps, attempt: AttemptFile): Promise<XapiStatement[]> {
   const { loaded } = await desk.attempts.run(attempt);
   const summary = await desk.attempts.summary(attempt);
-  const reviews = Object.values(attempt.reviews).map((review) => review.at).sort();
+  const reviews = Object.values(attempt.reviews)
+    .map((review) => review.at)
+    .sort();
   return attemptStatements(
     {
       id: attempt.id,
@@ -46,7 +48,11 @@ export async function attemptXapi(desk: XapiDeps, attempt: AttemptFile): Promise
       startedAt: attempt.startedAt,
       finishedAt: attempt.finishedAt,
       abandoned: Boolean(attempt.abandonedAt),
-      answers: summary.sealed ? [] : attempt.events.flatMap((event) => (event.type === 'answer' ? [{ stepId: event.stepId, answer: event.answer, at: event.at, decidedMs: event.decidedMs }] : [])),
+      answers: summary.sealed
+        ? []
+        : attempt.events.flatMap((event) =>
+            event.type === 'answer' ? [{ stepId: event.stepId, answer: event.answer, at: event.at, decidedMs: event.decidedMs }] : [],
+          ),
       reviewedAt: reviews.at(-1),
       score: summary.score,
       revision: attempt.revision,

@@ -19,7 +19,11 @@ export async function authorizeAuthor(page: PageContext, may: (viewer: Viewer) =
 }
 
 /** One file's studio page: as authorizeAuthor, and the file by its id, or the 404 page when no such file was checked. */
-export async function authorizeAuthorFile(page: PageContext, fileId: string | undefined, may?: (viewer: Viewer) => boolean): Promise<AuthorizedFile | Response> {
+export async function authorizeAuthorFile(
+  page: PageContext,
+  fileId: string | undefined,
+  may?: (viewer: Viewer) => boolean,
+): Promise<AuthorizedFile | Response> {
   const auth = await authorizeAuthor(page, may);
   if (auth instanceof Response) return auth;
   const file = authorFile(auth.desk.catalog, fileId ?? '');

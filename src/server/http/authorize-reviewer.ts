@@ -17,7 +17,10 @@ export interface AuthorizedReviewer extends Authorized {
  * The review pages' opening: seniors and leads read; a POST is a senior's only, and `post` handles it,
  * resolving with where to go next. A refusal (MentoringError) keeps the page, with its status and message.
  */
-export async function authorizeReviewer(page: PageContext, post: (desk: Desk, viewer: Viewer, form: FormData) => Promise<string>): Promise<AuthorizedReviewer | Response> {
+export async function authorizeReviewer(
+  page: PageContext,
+  post: (desk: Desk, viewer: Viewer, form: FormData) => Promise<string>,
+): Promise<AuthorizedReviewer | Response> {
   const auth = await authorize(page, ['senior', 'lead']);
   if (auth instanceof Response) return auth;
   const grader = canReview(auth.viewer);

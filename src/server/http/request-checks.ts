@@ -10,7 +10,7 @@ const noStore = { 'Cache-Control': 'no-store' };
  */
 export function malformedActionBody(error: unknown, pathname: string): Response | undefined {
   if (!pathname.startsWith('/_actions/') || (error as Error | undefined)?.name !== 'SyntaxError') return undefined;
-  const message = 'The request body is not valid JSON. Send the action\'s input as a JSON object.';
+  const message = "The request body is not valid JSON. Send the action's input as a JSON object.";
   return new Response(JSON.stringify({ type: 'AstroActionError', code: 'BAD_REQUEST', status: 400, message }), {
     status: 400,
     headers: { 'Content-Type': 'application/json', ...noStore },

@@ -29,7 +29,10 @@ export const ROUTES: Record<string, RouteRule> = {
 const READ_ONLY: RouteRule = { methods: ['GET', 'HEAD'] };
 
 const matchers = Object.entries(ROUTES).map(([route, rule]) => {
-  const pattern = route.split('/').map((part) => (/^\[\w+\]$/.test(part) ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/');
+  const pattern = route
+    .split('/')
+    .map((part) => (/^\[\w+\]$/.test(part) ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('/');
   return { route, test: new RegExp(`^${pattern}/?$`), rule };
 });
 

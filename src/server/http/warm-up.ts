@@ -14,7 +14,10 @@ export async function warmUp(base: string, rounds = 5): Promise<void> {
   for (let round = 0; round < rounds; round++) {
     for (const route of ROUTES) {
       const init = { ...route.init, headers: { ...route.init?.headers, origin: base }, redirect: 'manual' as const, signal: AbortSignal.timeout(5_000) };
-      await fetch(`${base}${route.path}`, init).then((response) => response.arrayBuffer(), () => undefined);
+      await fetch(`${base}${route.path}`, init).then(
+        (response) => response.arrayBuffer(),
+        () => undefined,
+      );
     }
   }
 }

@@ -4,7 +4,9 @@ import { attemptXapi, type XapiDeps } from '../export/xapi.ts';
 
 /** What changes an attempt's statements: a new answer, the end, a review. */
 const fingerprint = (attempt: AttemptFile) =>
-  `${attempt.events.length}|${attempt.finishedAt ?? ''}|${Object.values(attempt.reviews).map((review) => review.at).join(',')}`;
+  `${attempt.events.length}|${attempt.finishedAt ?? ''}|${Object.values(attempt.reviews)
+    .map((review) => review.at)
+    .join(',')}`;
 
 /**
  * The statements of trainees' attempts that changed since the last call, one attempt at a time

@@ -15,11 +15,20 @@ export async function addComment(desk: AttemptLookup, viewer: Viewer, input: Com
   if (!answerAt(attempt, input.stepId)) throw new MentoringError('BAD_REQUEST', 'Comments go on a decision the attempt made; that step was not answered.');
   const thread = attempt.comments.filter((comment) => comment.stepId === input.stepId);
   if (!canAddToThread(viewer, owner, thread)) {
-    throw new MentoringError('FORBIDDEN', viewer.username === owner.username
-      ? 'You can reply once a senior or your lead has commented on this decision.'
-      : 'Only seniors and team leads comment on trainees\' decisions.');
+    throw new MentoringError(
+      'FORBIDDEN',
+      viewer.username === owner.username
+        ? 'You can reply once a senior or your lead has commented on this decision.'
+        : "Only seniors and team leads comment on trainees' decisions.",
+    );
   }
-  const comment: DecisionComment = { id: `c-${randomBytes(6).toString('hex')}`, stepId: input.stepId, author: viewer.username, text: input.text, at: now.toISOString() };
+  const comment: DecisionComment = {
+    id: `c-${randomBytes(6).toString('hex')}`,
+    stepId: input.stepId,
+    author: viewer.username,
+    text: input.text,
+    at: now.toISOString(),
+  };
   await desk.store.attempts.update(attempt.id, (stored) => {
     stored.comments.push(comment);
     if (viewer.username !== owner.username) stored.unseenFeedback = true;
@@ -47,7 +56,15 @@ export function openReplies(desk: AttemptLookup, viewer: Viewer): OpenReply[] {
     const last = new Map<string, DecisionComment>();
     for (const comment of attempt.comments) last.set(comment.stepId, comment);
     for (const comment of last.values()) {
-      if (comment.author === owner.username) replies.push({ attemptId: attempt.id, scenarioId: attempt.scenarioId, stepId: comment.stepId, trainee: owner.username, text: comment.text, at: comment.at });
+      if (comment.author === owner.username)
+        replies.push({
+          attemptId: attempt.id,
+          scenarioId: attempt.scenarioId,
+          stepId: comment.stepId,
+          trainee: owner.username,
+          text: comment.text,
+          at: comment.at,
+        });
     }
   }
   return replies.sort((a, b) => a.at.localeCompare(b.at));

@@ -31,8 +31,10 @@ export function visibleSignOffs(desk: Omit<SignOffDeps, 'catalog'>, viewer: View
 export async function signOff(desk: SignOffDeps, viewer: Viewer, input: SignOffInput, now = new Date()): Promise<SignOff> {
   if (!canReview(viewer)) throw new MentoringError('FORBIDDEN', 'Only senior specialists sign trainees off.');
   const trainee = desk.accounts.find(input.trainee);
-  if (!trainee || trainee.role !== 'trainee' || !canSeeTraineeWork(viewer, trainee)) throw new MentoringError('NOT_FOUND', `There is no trainee "${input.trainee}".`);
-  if (!desk.catalog.taxonomy?.categories.some((term) => term.id === input.category)) throw new MentoringError('BAD_REQUEST', `"${input.category}" is not a category in taxonomy.yaml.`);
+  if (!trainee || trainee.role !== 'trainee' || !canSeeTraineeWork(viewer, trainee))
+    throw new MentoringError('NOT_FOUND', `There is no trainee "${input.trainee}".`);
+  if (!desk.catalog.taxonomy?.categories.some((term) => term.id === input.category))
+    throw new MentoringError('BAD_REQUEST', `"${input.category}" is not a category in taxonomy.yaml.`);
   const signed: SignOff = { trainee: trainee.username, category: input.category, by: viewer.username, note: input.note, at: now.toISOString() };
   return desk.store.signOffs.put(signed);
 }

@@ -27,7 +27,10 @@ export const answerAt = (attempt: AttemptFile, stepId: string) =>
 export function unsealedAttempt(desk: AttemptLookup, viewer: Viewer, attemptId: string): { attempt: AttemptFile; owner: User } {
   const found = visibleAttempt(desk, viewer, attemptId);
   if (isSealed(found.attempt)) {
-    throw new MentoringError('FORBIDDEN', 'This assessment is still open. Its answers can be graded and commented on once the trainee finishes or abandons it.');
+    throw new MentoringError(
+      'FORBIDDEN',
+      'This assessment is still open. Its answers can be graded and commented on once the trainee finishes or abandons it.',
+    );
   }
   return found;
 }

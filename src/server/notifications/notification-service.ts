@@ -24,15 +24,29 @@ function feedFacts(desk: Desk, user: User): FeedFacts {
       // An open assessment is sealed: nothing about it, grade or comment, is told before it ends.
       if (!attempt.finishedAt && attempt.mode === 'assessment') continue;
       for (const [stepId, review] of Object.entries(attempt.reviews)) {
-        if (attempt.finishedAt) facts.grades.push({ attemptId: attempt.id, stepId, title: title(attempt.scenarioId), by: name(review.reviewer), at: review.at });
+        if (attempt.finishedAt)
+          facts.grades.push({ attemptId: attempt.id, stepId, title: title(attempt.scenarioId), by: name(review.reviewer), at: review.at });
       }
       for (const comment of attempt.comments) {
-        if (comment.author !== user.username) facts.comments.push({ attemptId: attempt.id, stepId: comment.stepId, title: title(attempt.scenarioId), by: name(comment.author), at: comment.at, reply: false });
+        if (comment.author !== user.username)
+          facts.comments.push({
+            attemptId: attempt.id,
+            stepId: comment.stepId,
+            title: title(attempt.scenarioId),
+            by: name(comment.author),
+            at: comment.at,
+            reply: false,
+          });
       }
     }
     const mine = new Set(assignmentsFor(user.username, user.team, desk.store.assignments.list()).map((assignment) => assignment.id));
-    facts.assignments = desk.store.assignments.list().filter((assignment) => mine.has(assignment.id)).map((assignment) => ({ title: assignment.title, by: name(assignment.createdBy), at: assignment.createdAt, due: assignment.due }));
-    facts.signOffs = desk.store.signOffs.ofTrainee(user.username).map((signOff) => ({ category: category(signOff.category), by: name(signOff.by), at: signOff.at }));
+    facts.assignments = desk.store.assignments
+      .list()
+      .filter((assignment) => mine.has(assignment.id))
+      .map((assignment) => ({ title: assignment.title, by: name(assignment.createdBy), at: assignment.createdAt, due: assignment.due }));
+    facts.signOffs = desk.store.signOffs
+      .ofTrainee(user.username)
+      .map((signOff) => ({ category: category(signOff.category), by: name(signOff.by), at: signOff.at }));
     return facts;
   }
   for (const attempt of desk.store.attempts.all()) {
@@ -45,7 +59,8 @@ function feedFacts(desk: Desk, user: User): FeedFacts {
       const mine = thread.findIndex((comment) => comment.author === user.username);
       if (mine < 0) continue;
       for (const comment of thread.slice(mine + 1)) {
-        if (comment.author === attempt.username) facts.comments.push({ attemptId: attempt.id, stepId, title: title(attempt.scenarioId), by: name(comment.author), at: comment.at, reply: true });
+        if (comment.author === attempt.username)
+          facts.comments.push({ attemptId: attempt.id, stepId, title: title(attempt.scenarioId), by: name(comment.author), at: comment.at, reply: true });
       }
     }
   }

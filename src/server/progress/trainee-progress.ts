@@ -23,7 +23,10 @@ export interface TraineeCatalog {
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** The catalog as one trainee sees it: every served scenario with their status, assigned work first. */
-export async function traineeCatalog(desk: { store: Pick<DeskStore, 'assignments'>; attempts: Pick<AttemptService, 'summariesOf'>; catalog: Pick<ScenarioCatalog, 'list'> }, user: User): Promise<TraineeCatalog> {
+export async function traineeCatalog(
+  desk: { store: Pick<DeskStore, 'assignments'>; attempts: Pick<AttemptService, 'summariesOf'>; catalog: Pick<ScenarioCatalog, 'list'> },
+  user: User,
+): Promise<TraineeCatalog> {
   const summaries = await desk.attempts.summariesOf(user.username);
   const byScenario = groupBy(summaries, (summary) => summary.scenarioId);
   const passed = passedInAssessment(summaries);
@@ -45,11 +48,12 @@ export async function traineeCatalog(desk: { store: Pick<DeskStore, 'assignments
     status: scenarioStatus(byScenario.get(loaded.scenario.id) ?? []),
     assignedDue: dueFor(loaded.scenario.id),
   }));
-  entries.sort((a, b) =>
-    (a.assignedDue ?? '9999').localeCompare(b.assignedDue ?? '9999') ||
-    (a.assignedDue ? placeIn(a.loaded.scenario.id) - placeIn(b.loaded.scenario.id) : 0) ||
-    a.loaded.scenario.category.localeCompare(b.loaded.scenario.category) ||
-    a.loaded.scenario.level - b.loaded.scenario.level,
+  entries.sort(
+    (a, b) =>
+      (a.assignedDue ?? '9999').localeCompare(b.assignedDue ?? '9999') ||
+      (a.assignedDue ? placeIn(a.loaded.scenario.id) - placeIn(b.loaded.scenario.id) : 0) ||
+      a.loaded.scenario.category.localeCompare(b.loaded.scenario.category) ||
+      a.loaded.scenario.level - b.loaded.scenario.level,
   );
   return { summaries, assignments, entries };
 }

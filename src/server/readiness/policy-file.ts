@@ -22,7 +22,9 @@ export async function readPolicyFile(file: string, categoryIds: readonly string[
     text = await readFile(file, 'utf8');
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : (error as Error).message;
-    throw new ReadinessPolicyError(`The readiness policy ${shown} cannot be read: ${reason}. Restore it from the repository, or set DESK_READINESS_FILE to the policy's path.`);
+    throw new ReadinessPolicyError(
+      `The readiness policy ${shown} cannot be read: ${reason}. Restore it from the repository, or set DESK_READINESS_FILE to the policy's path.`,
+    );
   }
   const checked = checkPolicyText(text, categoryIds);
   if (checked.value) return checked.value;

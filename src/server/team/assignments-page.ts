@@ -55,7 +55,13 @@ function progressWords(assignment: Assignment, progress: { complete: boolean; do
  * The lead's assignments page: a posted new assignment is created (or its errors shown), a posted
  * removal removes one of the team's assignments; then the team's assignments with their progress.
  */
-export async function assignmentsPage(desk: TeamDeps & AssignmentDeps, lead: User, team: string, request: { assignee: string | null; form?: FormData }, now = new Date()): Promise<AssignmentsPage> {
+export async function assignmentsPage(
+  desk: TeamDeps & AssignmentDeps,
+  lead: User,
+  team: string,
+  request: { assignee: string | null; form?: FormData },
+  now = new Date(),
+): Promise<AssignmentsPage> {
   let status: AssignmentsView['status'] = 200;
   let errors: AssignmentsView['errors'] = {};
   let values = { title: '', assignee: request.assignee ?? '', due: '', rule: 'pass' };
@@ -85,16 +91,21 @@ export async function assignmentsPage(desk: TeamDeps & AssignmentDeps, lead: Use
     .ofTeam(team)
     .sort((a, b) => a.due.localeCompare(b.due))
     .map((assignment): AssignmentCard => {
-      const progress = overview.rows.flatMap((row) => row.assignments.filter((entry) => entry.assignment.id === assignment.id).map((entry) => ({ row, entry })));
+      const progress = overview.rows.flatMap((row) =>
+        row.assignments.filter((entry) => entry.assignment.id === assignment.id).map((entry) => ({ row, entry })),
+      );
       const late = progress.filter(({ entry }) => entry.overdue).map(({ row }) => row.name);
       const allDone = progress.length > 0 && progress.every(({ entry }) => entry.complete);
       return {
         assignment,
-        assigneeName: assignment.assignee ? names.get(assignment.assignee) ?? assignment.assignee : undefined,
+        assigneeName: assignment.assignee ? (names.get(assignment.assignee) ?? assignment.assignee) : undefined,
         tone: late.length ? 'bad' : allDone ? 'good' : 'info',
         dueWords: dueWords(assignment.due, late.length > 0),
         ruleWords: ASSIGNMENT_RULE_WORDS[ruleOf(assignment)],
-        progressWords: progressWords(assignment, progress.map(({ entry }) => entry)),
+        progressWords: progressWords(
+          assignment,
+          progress.map(({ entry }) => entry),
+        ),
         late,
         titles: assignment.scenarioIds.map((id) => titles.get(id) ?? `${id} (withdrawn)`),
       };

@@ -110,7 +110,13 @@ function attemptsKey(attempts: readonly AttemptFile[]): string {
  * A trainee's readiness and matrix cells, recomputed only when their attempts, the policy, the catalog
  * or sign-offs change: a warm team page costs one pass over the attempts, with no scoring at all.
  */
-export async function standingOf(desk: Pick<TeamDeps, 'attempts' | 'catalog' | 'readiness'>, trainee: User, attempts: readonly AttemptFile[], signOffs: readonly SignOffFact[], columns: readonly string[]): Promise<TraineeStanding> {
+export async function standingOf(
+  desk: Pick<TeamDeps, 'attempts' | 'catalog' | 'readiness'>,
+  trainee: User,
+  attempts: readonly AttemptFile[],
+  signOffs: readonly SignOffFact[],
+  columns: readonly string[],
+): Promise<TraineeStanding> {
   let cache = standings.get(desk.attempts);
   if (!cache) standings.set(desk.attempts, (cache = new Map()));
   const lastSignOff = signOffs.at(-1);

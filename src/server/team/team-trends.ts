@@ -12,7 +12,9 @@ export const TREND_WEEKS = 12;
 export async function teamTrendsOf(desk: Desk, teamId: string, now = new Date(), weeks = TREND_WEEKS): Promise<TeamWeek[]> {
   const trainees = desk.accounts.trainees(teamId);
   const grouped = attemptsByTrainee(desk, new Set(trainees.map((trainee) => trainee.username)));
-  const byTrainee = new Map(await Promise.all(trainees.map(async (trainee) => [trainee.username, await summariesOf(desk, grouped.get(trainee.username) ?? [])] as const)));
+  const byTrainee = new Map(
+    await Promise.all(trainees.map(async (trainee) => [trainee.username, await summariesOf(desk, grouped.get(trainee.username) ?? [])] as const)),
+  );
   const policy = desk.readiness.policy;
   const context = readinessContext(desk.catalog);
   const signOffs = [...desk.store.signOffs.list()];

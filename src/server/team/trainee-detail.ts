@@ -28,7 +28,11 @@ export function readinessOf(desk: ReadinessDeps, username: string, summaries: re
 }
 
 /** One trainee's page; the caller has already checked that the viewer leads the trainee's team. */
-export async function traineeDetail(desk: ReadinessDeps & { attempts: Pick<AttemptService, 'summary' | 'attemptsOf'> }, trainee: User, now = new Date()): Promise<TraineeDetail> {
+export async function traineeDetail(
+  desk: ReadinessDeps & { attempts: Pick<AttemptService, 'summary' | 'attemptsOf'> },
+  trainee: User,
+  now = new Date(),
+): Promise<TraineeDetail> {
   const summaries = (await summariesOf(desk, desk.attempts.attemptsOf(trainee.username))).sort((a, b) => b.startedAt.localeCompare(a.startedAt));
   const today = now.toISOString().slice(0, 10);
   return {
@@ -36,7 +40,9 @@ export async function traineeDetail(desk: ReadinessDeps & { attempts: Pick<Attem
     summaries,
     readiness: readinessOf(desk, trainee.username, summaries),
     habits: routingHabits(summaries),
-    assignments: assignmentsFor(trainee.username, trainee.team, desk.store.assignments.list()).map((assignment) => assignmentProgress(assignment, summaries, passedInAssessment(summaries), today)),
+    assignments: assignmentsFor(trainee.username, trainee.team, desk.store.assignments.list()).map((assignment) =>
+      assignmentProgress(assignment, summaries, passedInAssessment(summaries), today),
+    ),
     signOffs: desk.store.signOffs.ofTrainee(trainee.username),
   };
 }

@@ -30,7 +30,11 @@ afterAll(async () => {
 });
 
 const start = (dataDir: string, port: number) =>
-  spawnSync(process.execPath, startArgs, { encoding: 'utf8', timeout: 60_000, env: { ...process.env, DESK_DATA_DIR: dataDir, PORT: String(testPort(port)), DESK_DEMO: '0' } });
+  spawnSync(process.execPath, startArgs, {
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, DESK_DATA_DIR: dataDir, PORT: String(testPort(port)), DESK_DEMO: '0' },
+  });
 
 /** Stored answers by attempt id; throws if any attempt file does not parse. */
 async function storedByAttempt(dir: string): Promise<Map<string, number>> {

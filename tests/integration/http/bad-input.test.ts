@@ -66,7 +66,7 @@ describe('the answer action refuses bad input with a 4xx and a message', () => {
     expect(result.text).toContain(message);
   });
 
-  test('another trainee\'s attempt id is answered as not found', async () => {
+  test("another trainee's attempt id is answered as not found", async () => {
     const result = await call('/_actions/attempt.answer', answer({ attemptId: theirAttempt }), mine);
     expect(result.status).toBe(404);
     expect(result.text).toContain('There is no such attempt among yours.');

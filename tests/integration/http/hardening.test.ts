@@ -24,7 +24,10 @@ let lead: BenchUser;
 
 const cookie = (user: BenchUser) => `desk_session=${user.token}`;
 
-async function send(pathname: string, options: { method?: string; user?: BenchUser; type?: string; body?: string | Readable; headers?: Record<string, string> } = {}) {
+async function send(
+  pathname: string,
+  options: { method?: string; user?: BenchUser; type?: string; body?: string | Readable; headers?: Record<string, string> } = {},
+) {
   const response = await request(`${server.base}${pathname}`, {
     method: (options.method ?? 'GET') as 'GET',
     headers: {
@@ -80,7 +83,11 @@ describe('after login, next stays on this site', () => {
     expect(location).not.toMatch(/[\u0000-\u001f]/);
   });
 
-  test.each([['CR and LF', '%2F%0D%0ASet-Cookie:%20x=1'], ['a backslash', '%2F%5Cevil.example'], ['another origin', 'https%3A%2F%2Fevil.example%2F']])('next with %s falls back to the start page, never a 500', async (_, next) => {
+  test.each([
+    ['CR and LF', '%2F%0D%0ASet-Cookie:%20x=1'],
+    ['a backslash', '%2F%5Cevil.example'],
+    ['another origin', 'https%3A%2F%2Fevil.example%2F'],
+  ])('next with %s falls back to the start page, never a 500', async (_, next) => {
     const answer = await send(`/login?next=${next}`, { user: users[0] });
     expect(answer.status).toBe(303);
     expect(answer.headers.location).toBe('/train');
@@ -113,7 +120,12 @@ describe('bad requests get a 4xx without internal text', () => {
 
   test('a chunked body within the limit still reaches the action', async () => {
     const body = JSON.stringify({ attemptId: 'no-such-attempt', stepId: 'first-look', answer: { kind: 'choose', optionId: 'x' } });
-    const answer = await send('/_actions/attempt.answer', { method: 'POST', user: users[0], type: 'application/json', body: Readable.from([Buffer.from(body)]) });
+    const answer = await send('/_actions/attempt.answer', {
+      method: 'POST',
+      user: users[0],
+      type: 'application/json',
+      body: Readable.from([Buffer.from(body)]),
+    });
     expect(answer.status).toBe(404);
     expect(answer.text).toContain('There is no such attempt among yours.');
   });
@@ -135,14 +147,22 @@ describe('bad requests get a 4xx without internal text', () => {
   });
 });
 
-describe('data files are private to the server\'s user', () => {
+describe("data files are private to the server's user", () => {
   test('an older data directory is tightened at start, new files are written 0600 in 0700 folders, and a backup keeps them so', async () => {
     expect(await loose(dir)).toEqual([]);
-    const started = await send(`/train/${SCENARIO}`, { method: 'POST', user: users[1], type: 'application/x-www-form-urlencoded', body: form({ mode: 'practice' }) });
+    const started = await send(`/train/${SCENARIO}`, {
+      method: 'POST',
+      user: users[1],
+      type: 'application/x-www-form-urlencoded',
+      body: form({ mode: 'practice' }),
+    });
     expect(started.status).toBe(303);
     expect(await loose(dir)).toEqual([]);
     const out = `${dir}-backups`;
-    await promisify(execFile)(path.join(root, 'node_modules/.bin/node'), ['src/cli/db-backup.ts', '--out', out], { cwd: root, env: { ...process.env, DESK_DATA_DIR: dir } });
+    await promisify(execFile)(path.join(root, 'node_modules/.bin/node'), ['src/cli/db-backup.ts', '--out', out], {
+      cwd: root,
+      env: { ...process.env, DESK_DATA_DIR: dir },
+    });
     const backup = await modes(out);
     expect([...backup.values()].filter((entry) => !entry.dir).length).toBeGreaterThan(3);
     expect(await loose(out)).toEqual([]);
@@ -150,7 +170,8 @@ describe('data files are private to the server\'s user', () => {
 });
 
 describe('repeatable writes are rate-limited per account', () => {
-  const attemptsOf = async (user: BenchUser) => (await readdir(path.join(dir, 'attempts', user.username)).catch(() => [])).filter((name) => name.endsWith('.json')).length;
+  const attemptsOf = async (user: BenchUser) =>
+    (await readdir(path.join(dir, 'attempts', user.username)).catch(() => [])).filter((name) => name.endsWith('.json')).length;
 
   test('starting cases past the limit answers 429 with Retry-After and saves nothing', async () => {
     const trainee = users[2]!;
@@ -158,9 +179,22 @@ describe('repeatable writes are rate-limited per account', () => {
     const statuses: number[] = [];
     let refused: Awaited<ReturnType<typeof send>> | undefined;
     // A different case each time: one scenario allows only one open attempt per mode, which is not what this tests.
-    const cases = ['same-po-two-doors', 'credit-hold-month-end', 'card-auth-expired', 'tax-exempt-school', 'past-due-account-hold', 'wrong-valve-plant-down', 'hazmat-honolulu-batteries'];
+    const cases = [
+      'same-po-two-doors',
+      'credit-hold-month-end',
+      'card-auth-expired',
+      'tax-exempt-school',
+      'past-due-account-hold',
+      'wrong-valve-plant-down',
+      'hazmat-honolulu-batteries',
+    ];
     for (let n = 0; n <= WRITE_LIMIT; n++) {
-      const answer = await send(`/train/${cases[n]}`, { method: 'POST', user: trainee, type: 'application/x-www-form-urlencoded', body: form({ mode: 'practice' }) });
+      const answer = await send(`/train/${cases[n]}`, {
+        method: 'POST',
+        user: trainee,
+        type: 'application/x-www-form-urlencoded',
+        body: form({ mode: 'practice' }),
+      });
       statuses.push(answer.status);
       refused = answer;
     }
@@ -169,14 +203,28 @@ describe('repeatable writes are rate-limited per account', () => {
     expect(refused?.text).toContain(`Too many case starts in a short time: each account may make ${WRITE_LIMIT} a minute. Nothing was saved.`);
     expect(await attemptsOf(trainee)).toBe(before + WRITE_LIMIT);
     // Another account is not held back by this one.
-    const other = await send(`/train/${SCENARIO}`, { method: 'POST', user: users[0], type: 'application/x-www-form-urlencoded', body: form({ mode: 'practice' }) });
+    const other = await send(`/train/${SCENARIO}`, {
+      method: 'POST',
+      user: users[0],
+      type: 'application/x-www-form-urlencoded',
+      body: form({ mode: 'practice' }),
+    });
     expect(other.status).toBe(303);
   });
 
   test("a lead's assignment changes are limited the same way", async () => {
     const statuses: number[] = [];
     for (let n = 0; n <= WRITE_LIMIT; n++) {
-      statuses.push((await send('/team/assignments', { method: 'POST', user: lead, type: 'application/x-www-form-urlencoded', body: form({ intent: 'remove', id: `none-${n}` }) })).status);
+      statuses.push(
+        (
+          await send('/team/assignments', {
+            method: 'POST',
+            user: lead,
+            type: 'application/x-www-form-urlencoded',
+            body: form({ intent: 'remove', id: `none-${n}` }),
+          })
+        ).status,
+      );
     }
     expect(statuses).toEqual([...Array<number>(WRITE_LIMIT).fill(404), 429]);
   });

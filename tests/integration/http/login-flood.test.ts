@@ -70,7 +70,9 @@ describe('a login flood', { timeout: 60_000 }, () => {
         await sleep(0.02);
       }
     })();
-    const answers = await Promise.all(Array.from({ length: 40 }, (_, n) => logIn(`t${String(10 + n).padStart(4, '0')}`, 'not-the-password', `198.51.100.${n}`)));
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, n) => logIn(`t${String(10 + n).padStart(4, '0')}`, 'not-the-password', `198.51.100.${n}`)),
+    );
     flooding = false;
     await sampling;
     expect(peak).toBeLessThan(400);

@@ -75,7 +75,9 @@ describe('every route against every role', () => {
 
   test("another trainee's attempt is not found for a trainee, and visible to the senior and the team's lead", async () => {
     expect(otherAttempt).not.toBe('');
-    const statuses = Object.fromEntries(await Promise.all((['none', 'trainee', 'senior', 'lead'] as Who[]).map(async (who) => [who, (await get(`/attempts/${otherAttempt}`, who)).status])));
+    const statuses = Object.fromEntries(
+      await Promise.all((['none', 'trainee', 'senior', 'lead'] as Who[]).map(async (who) => [who, (await get(`/attempts/${otherAttempt}`, who)).status])),
+    );
     expect(statuses).toEqual({ none: 303, trainee: 404, senior: 200, lead: 200 });
   });
 });

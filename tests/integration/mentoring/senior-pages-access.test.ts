@@ -23,7 +23,9 @@ const cookies: Record<string, string> = {};
 let traineeAttempt: { id: string; stepId: string };
 
 async function send(pathname: string, who?: string, form?: Record<string, string | string[]>) {
-  const body = form ? new URLSearchParams(Object.entries(form).flatMap(([key, value]) => (Array.isArray(value) ? value : [value]).map((item) => [key, item]))) : undefined;
+  const body = form
+    ? new URLSearchParams(Object.entries(form).flatMap(([key, value]) => (Array.isArray(value) ? value : [value]).map((item) => [key, item])))
+    : undefined;
   const response = await fetch(`${server.base}${pathname}`, {
     method: form ? 'POST' : 'GET',
     redirect: 'manual',
@@ -57,7 +59,15 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const pages = ['/review', '/review/sign-offs', '/author', `/author/${SCENARIO}`, `/author/${SCENARIO}/analysis`, `/author/${SCENARIO}/playtest`, `/author/${SCENARIO}/playtest?from=${Object.keys(scenario.steps)[1]}`];
+const pages = [
+  '/review',
+  '/review/sign-offs',
+  '/author',
+  `/author/${SCENARIO}`,
+  `/author/${SCENARIO}/analysis`,
+  `/author/${SCENARIO}/playtest`,
+  `/author/${SCENARIO}/playtest?from=${Object.keys(scenario.steps)[1]}`,
+];
 
 describe('a trainee', () => {
   test.each(pages)('gets the 403 page at %s, with no answer key in it', async (pathname) => {
@@ -85,7 +95,7 @@ describe('a trainee', () => {
     expect(result.text).not.toContain(KEY_TEXT);
   });
 
-  test('cannot start a thread on their own decision, and cannot comment on someone else\'s attempt', async () => {
+  test("cannot start a thread on their own decision, and cannot comment on someone else's attempt", async () => {
     const own = await send(`/attempts/${traineeAttempt.id}`, 'ava', { intent: 'comment', stepId: traineeAttempt.stepId, text: 'Hello?' });
     expect(own.status).toBe(403);
     expect(own.text).toContain('You can reply once a senior or your lead has commented on this decision.');
@@ -118,8 +128,12 @@ describe('a team lead', () => {
     expect((await send(`/attempts/${traineeAttempt.id}`, 'lena', { intent: 'review', stepId: traineeAttempt.stepId, met: '0', comment: '' })).status).toBe(403);
   });
 
-  test('comments on a decision of their team\'s trainee', async () => {
-    const result = await send(`/attempts/${traineeAttempt.id}`, 'lena', { intent: 'comment', stepId: traineeAttempt.stepId, text: 'Let us talk about this one.' });
+  test("comments on a decision of their team's trainee", async () => {
+    const result = await send(`/attempts/${traineeAttempt.id}`, 'lena', {
+      intent: 'comment',
+      stepId: traineeAttempt.stepId,
+      text: 'Let us talk about this one.',
+    });
     expect(result.status).toBe(303);
     expect(result.location).toBe(`/attempts/${traineeAttempt.id}#step-${traineeAttempt.stepId}`);
     const page = await send(`/attempts/${traineeAttempt.id}`, 'ava');

@@ -18,7 +18,10 @@ async function send(pathname: string, who?: string, form?: Record<string, string
   const response = await fetch(`${server.base}${pathname}`, {
     method: form ? 'POST' : 'GET',
     redirect: 'manual',
-    headers: { ...(who ? { cookie: cookies[who] ?? '' } : {}), ...(form ? { origin: origin ?? server.base, 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+    headers: {
+      ...(who ? { cookie: cookies[who] ?? '' } : {}),
+      ...(form ? { origin: origin ?? server.base, 'content-type': 'application/x-www-form-urlencoded' } : {}),
+    },
     body: form ? new URLSearchParams(form) : undefined,
   });
   return { status: response.status, text: await response.text(), location: response.headers.get('location') ?? undefined };
@@ -37,7 +40,15 @@ beforeAll(async () => {
   await desk.accounts.add({ username: 'omar', name: 'Omar Said', role: 'lead', team: 'returns-desk', password: '' }, hash);
   const gus = await desk.accounts.add({ username: 'gus', name: 'Gus Berg', role: 'trainee', team: 'returns-desk', password: '' }, hash);
   await playSenior(desk, gus, 'same-po-two-doors', 'assessment');
-  await desk.store.assignments.add({ id: 'a-returns', team: 'returns-desk', title: 'Returns basics', scenarioIds: ['wrong-valve-plant-down'], due: '2099-01-01', createdBy: 'omar', createdAt: new Date().toISOString() });
+  await desk.store.assignments.add({
+    id: 'a-returns',
+    team: 'returns-desk',
+    title: 'Returns basics',
+    scenarioIds: ['wrong-valve-plant-down'],
+    due: '2099-01-01',
+    createdBy: 'omar',
+    createdAt: new Date().toISOString(),
+  });
   closeDesk(desk);
   server = await startServer(dir, 4791);
   for (const username of ['ava', 'gus', 'sam', 'lena', 'omar']) await logIn(username);
@@ -66,7 +77,9 @@ describe.each(['ava', 'gus', 'sam'])('%s (a trainee of either team, or a senior)
   });
 
   test('cannot create or remove assignments', async () => {
-    expect((await send('/team/assignments', who, { intent: 'create', title: 'x', assignee: '', step1: 'same-po-two-doors', due: '2099-01-01' })).status).toBe(403);
+    expect((await send('/team/assignments', who, { intent: 'create', title: 'x', assignee: '', step1: 'same-po-two-doors', due: '2099-01-01' })).status).toBe(
+      403,
+    );
     expect((await send('/team/assignments', who, { intent: 'remove', id: 'a-team-path' })).status).toBe(403);
   });
 });
@@ -87,7 +100,7 @@ describe('a lead of another team', () => {
     expect((await send('/team/sam', 'lena')).status).toBe(404);
   });
 
-  test('sees none of this team\'s assignments and cannot remove one', async () => {
+  test("sees none of this team's assignments and cannot remove one", async () => {
     const page = await send('/team/assignments', 'omar');
     expect(page.text).toContain('Returns basics');
     expect(page.text).not.toContain('Foundations path');
@@ -105,7 +118,7 @@ describe('a lead of another team', () => {
 });
 
 describe('the lead of this team', () => {
-  test('reads the team page, a trainee\'s page and both exports', async () => {
+  test("reads the team page, a trainee's page and both exports", async () => {
     expect((await send('/team', 'lena')).text).toContain('Ava Lindqvist');
     expect((await send('/team/ava', 'lena')).text).toContain('Routing accuracy over time');
     expect((await send('/team/export.csv', 'lena')).status).toBe(200);
@@ -120,7 +133,7 @@ describe('the lead of this team', () => {
     expect(page.text).toContain('Pick a due date.');
   });
 
-  test('another team\'s trainee cannot be the assignee', async () => {
+  test("another team's trainee cannot be the assignee", async () => {
     const page = await send('/team/assignments', 'lena', { intent: 'create', title: 'Poach', assignee: 'gus', step1: 'same-po-two-doors', due: '2099-01-01' });
     expect(page.status).toBe(400);
     expect(page.text).toContain('Pick a trainee of your team, or the whole team.');
@@ -133,7 +146,7 @@ describe('the lead of this team', () => {
   });
 });
 
-describe('a trainee\'s own readiness', () => {
+describe("a trainee's own readiness", () => {
   test('shows on My progress with their checklist', async () => {
     const page = await send('/progress', 'ava');
     expect(page.status).toBe(200);

@@ -24,14 +24,22 @@ describe('sealed and abandoned scores', () => {
     expect(abandoned.parts).toEqual(partial.parts);
     expect(abandoned.shortfalls).toEqual([ABANDONED_SHORTFALL, 'A written answer is waiting for a senior to review it.']);
     expect(abandonedScore({ ...partial, passed: true, shortfalls: [] }).passed).toBe(false);
-    expect(attemptOutcome({ finishedAt: '2026-12-03T10:00:00Z', abandonedAt: '2026-12-03T10:00:00Z', score: abandoned })).toEqual({ tone: 'bad', words: 'Abandoned' });
+    expect(attemptOutcome({ finishedAt: '2026-12-03T10:00:00Z', abandonedAt: '2026-12-03T10:00:00Z', score: abandoned })).toEqual({
+      tone: 'bad',
+      words: 'Abandoned',
+    });
   });
 
   test('an abandoned attempt does not complete an assignment; a finished one does', () => {
     const assignment = { id: 'a1', team: 'north', title: 'Credit week', scenarioIds: ['credit-hold'], due: '2026-12-10', createdAt: '2026-12-01T00:00:00Z' };
     const at = '2026-12-02T10:00:00Z';
-    expect(assignmentProgress(assignment, [{ scenarioId: 'credit-hold', startedAt: at, finishedAt: at, abandonedAt: at }], new Set(), '2026-12-03')).toMatchObject({ done: [], complete: false });
-    expect(assignmentProgress(assignment, [{ scenarioId: 'credit-hold', startedAt: at, finishedAt: at }], new Set(), '2026-12-03')).toMatchObject({ done: ['credit-hold'], complete: true });
+    expect(
+      assignmentProgress(assignment, [{ scenarioId: 'credit-hold', startedAt: at, finishedAt: at, abandonedAt: at }], new Set(), '2026-12-03'),
+    ).toMatchObject({ done: [], complete: false });
+    expect(assignmentProgress(assignment, [{ scenarioId: 'credit-hold', startedAt: at, finishedAt: at }], new Set(), '2026-12-03')).toMatchObject({
+      done: ['credit-hold'],
+      complete: true,
+    });
   });
 });
 

@@ -28,7 +28,10 @@ async function playSenior(desk: Desk, attempt: AttemptFile, steps = Infinity): P
 }
 
 async function refusal(promise: Promise<unknown>) {
-  const error = await promise.then(() => undefined, (failure: unknown) => failure);
+  const error = await promise.then(
+    () => undefined,
+    (failure: unknown) => failure,
+  );
   expect(error, 'expected a refusal').toBeDefined();
   return error as { code: string; message: string; refusal?: { reason: string; blocking: { id: string }[] } };
 }
@@ -114,14 +117,16 @@ describe('abandoning', () => {
     expect(await cell()).toMatchObject({ assessed: 1, mean: 0, mastery: 'weak' });
   });
 
-  test('only the trainee\'s own open attempt can be abandoned; a finished one cannot', async () => {
+  test("only the trainee's own open attempt can be abandoned; a finished one cannot", async () => {
     const desk = await openTestDesk();
     const [mine, theirs] = await addTrainees(desk, 2);
     const attempt = await desk.attempts.start(mine!, SCENARIO, 'practice');
     expect(await abandonOwnAttempt(desk, theirs!, attempt.id)).toEqual({ refused: { message: 'There is no such attempt among yours.', blocking: [] } });
     expect(attempt.finishedAt).toBeUndefined();
     await playSenior(desk, attempt);
-    expect(await abandonOwnAttempt(desk, mine!, attempt.id)).toMatchObject({ refused: { message: 'This attempt is finished; only an open attempt can be abandoned.' } });
+    expect(await abandonOwnAttempt(desk, mine!, attempt.id)).toMatchObject({
+      refused: { message: 'This attempt is finished; only an open attempt can be abandoned.' },
+    });
     expect(attempt.abandonedAt).toBeUndefined();
   });
 });
@@ -142,11 +147,15 @@ describe('the open-attempt cap', () => {
     const [trainee] = await addTrainees(desk, 1);
     const ids = desk.catalog.list().map((loaded) => loaded.scenario.id);
     expect(ids.length).toBeGreaterThan(MAX_OPEN_ATTEMPTS);
-    const settled = await Promise.allSettled(ids.flatMap((id) => [desk.attempts.start(trainee!, id, 'practice'), desk.attempts.start(trainee!, id, 'practice')]));
+    const settled = await Promise.allSettled(
+      ids.flatMap((id) => [desk.attempts.start(trainee!, id, 'practice'), desk.attempts.start(trainee!, id, 'practice')]),
+    );
     const started = settled.filter((result) => result.status === 'fulfilled');
     expect(started).toHaveLength(MAX_OPEN_ATTEMPTS);
     expect(desk.attempts.attemptsOf(trainee!.username)).toHaveLength(MAX_OPEN_ATTEMPTS);
-    const reasons = new Set(settled.flatMap((result) => (result.status === 'rejected' ? [(result.reason as { refusal?: { reason: string } }).refusal?.reason] : [])));
+    const reasons = new Set(
+      settled.flatMap((result) => (result.status === 'rejected' ? [(result.reason as { refusal?: { reason: string } }).refusal?.reason] : [])),
+    );
     expect(reasons).toEqual(new Set(['already-open', 'too-many']));
     const open = desk.attempts.attemptsOf(trainee!.username);
     const last = ids.find((id) => !open.some((attempt) => attempt.scenarioId === id))!;

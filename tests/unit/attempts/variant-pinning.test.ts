@@ -18,7 +18,11 @@ let scenarios: string;
 let desk: Desk;
 let ava: User;
 
-const open = () => openDesk(readConfig({ DESK_DATA_DIR: join(dir, 'data'), DESK_SCENARIOS_DIR: scenarios, DESK_PLAYBOOKS_DIR: join(root, 'content/playbooks'), DESK_DEMO: '0' }), { log: () => {} });
+const open = () =>
+  openDesk(
+    readConfig({ DESK_DATA_DIR: join(dir, 'data'), DESK_SCENARIOS_DIR: scenarios, DESK_PLAYBOOKS_DIR: join(root, 'content/playbooks'), DESK_DEMO: '0' }),
+    { log: () => {} },
+  );
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'desk-variants-'));
@@ -44,7 +48,10 @@ describe('drawing a variant', () => {
       expect(VARIANTS).toContain(practice.variant);
       await desk.attempts.abandon(practice);
       const assessment = await desk.attempts.start(ava, 'wire-variants', 'assessment');
-      const seen = desk.attempts.attemptsOf('ava').filter((attempt) => attempt.id !== assessment.id).map((attempt) => attempt.variant);
+      const seen = desk.attempts
+        .attemptsOf('ava')
+        .filter((attempt) => attempt.id !== assessment.id)
+        .map((attempt) => attempt.variant);
       const unseen = VARIANTS.filter((variant) => !seen.includes(variant));
       if (unseen.length) expect(unseen).toContain(assessment.variant);
       await desk.attempts.abandon(assessment);
@@ -130,17 +137,24 @@ describe('author tools per variant', () => {
     expect(seniorPick(covers)).toEqual({ kind: 'choose', optionId: 'release-within-authority' });
     // The same step leads on by a different option in each variant: the map labels the edge with the variant's verdict.
     const verdicts = (variant: typeof covers) =>
-      scenarioMap(variant.scenario, variant.senior).edges.find((entry) => entry.from === 'analyst-reply' && entry.to === 'waiting')?.parts.map((part) => part.verdict);
+      scenarioMap(variant.scenario, variant.senior)
+        .edges.find((entry) => entry.from === 'analyst-reply' && entry.to === 'waiting')
+        ?.parts.map((part) => part.verdict);
     expect(verdicts(covers)).toEqual(['weak']);
     expect(verdicts(first.shown)).toEqual(['weak']);
-    const tellCustomer = (variant: typeof covers) => scenarioMap(variant.scenario, variant.senior).edges.find((entry) => entry.from === 'analyst-reply' && entry.to === 'tell-customer');
+    const tellCustomer = (variant: typeof covers) =>
+      scenarioMap(variant.scenario, variant.senior).edges.find((entry) => entry.from === 'analyst-reply' && entry.to === 'tell-customer');
     expect(tellCustomer(covers)?.senior).toBe(true);
     expect(tellCustomer(first.shown)?.senior).toBe(true);
     expect(tellCustomer(covers)?.parts.map((part) => part.label)).not.toEqual(tellCustomer(first.shown)?.parts.map((part) => part.label));
     // Not served (another file took its id, say): resolved from the checked file, with the same result.
     expect(seniorPick(authorVariants(desk.catalog, checked(), false, 'wire-covers').shown)).toEqual({ kind: 'choose', optionId: 'release-within-authority' });
     const plain = desk.catalog.checked.find((file) => file.scenario?.id === 'kitchen-sink')!.scenario!;
-    expect(authorVariants(desk.catalog, plain, true, 'wire-covers')).toMatchObject({ several: false, variants: [{ id: 'standard' }], shown: { id: 'standard' } });
+    expect(authorVariants(desk.catalog, plain, true, 'wire-covers')).toMatchObject({
+      several: false,
+      variants: [{ id: 'standard' }],
+      shown: { id: 'standard' },
+    });
   });
 
   test('the item analysis splits by variant and leaves open assessments out', async () => {

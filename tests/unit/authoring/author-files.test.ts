@@ -35,9 +35,16 @@ describe("the author studio's files", () => {
     await writeFile(join(desk.catalog.paths.scenariosDir, 'broken-case.yaml'), broken);
     await desk.catalog.reload();
     const files = authorFiles(desk.catalog);
-    expect(files.map((file) => [file.fileId, file.served, file.errors])).toEqual([['broken-case', false, 1], ['kitchen-sink', true, 0]]);
+    expect(files.map((file) => [file.fileId, file.served, file.errors])).toEqual([
+      ['broken-case', false, 1],
+      ['kitchen-sink', true, 0],
+    ]);
     const file = authorFile(desk.catalog, 'broken-case')!;
-    expect(file.checked.findings[0]).toMatchObject({ severity: 'error', line: 17, message: '"dne" is not a step or ending of this scenario. Did you mean "end"?' });
+    expect(file.checked.findings[0]).toMatchObject({
+      severity: 'error',
+      line: 17,
+      message: '"dne" is not a step or ending of this scenario. Did you mean "end"?',
+    });
     const lines = await sourceLines(desk.catalog, file);
     expect(lines[16]).toContain('next: dne');
   });

@@ -30,13 +30,36 @@ const attempts = [
   // A: the senior path, a written note graded on its first rubric line only.
   attempt(seniorWay, [10, 20, 30, 40], 48, { 'note-to-buyer': [0] }),
   // B: asks sales, over-copies, and stops at credit-asks-why two days ago: abandoned there.
-  attempt([['first-look', choose('ask-sales')], ['sales-bounces', choose('to-credit')], ['loop-in', many('credit', 'am', 'warehouse')]], [20, 5, 15], 48),
+  attempt(
+    [
+      ['first-look', choose('ask-sales')],
+      ['sales-bounces', choose('to-credit')],
+      ['loop-in', many('credit', 'am', 'warehouse')],
+    ],
+    [20, 5, 15],
+    48,
+  ),
   // C: asks sales, escalates, and is standing at loop-in an hour ago: still in progress.
-  attempt([['first-look', choose('ask-sales')], ['sales-bounces', choose('to-senior')]], [30, 5], 1),
+  attempt(
+    [
+      ['first-look', choose('ask-sales')],
+      ['sales-bounces', choose('to-senior')],
+    ],
+    [30, 5],
+    1,
+  ),
   // D: releases the hold: a critical error and a failed ending.
   attempt([['first-look', choose('release-it')]], [40]),
   // E: copies credit only, explains, and leaves at the queue: abandoned there.
-  attempt([['first-look', choose('check-cash')], ['loop-in', many('credit')], ['credit-asks-why', choose('explain')]], [50, 25, 10], 30),
+  attempt(
+    [
+      ['first-look', choose('check-cash')],
+      ['loop-in', many('credit')],
+      ['credit-asks-why', choose('explain')],
+    ],
+    [50, 25, 10],
+    30,
+  ),
 ];
 const analysis = analyseItems(scenario, attempts, NOW);
 const step = (id: string) => {

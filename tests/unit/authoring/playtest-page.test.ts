@@ -24,7 +24,8 @@ const post = (fields: Record<string, string>) => {
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
   return form;
 };
-const open = async (from: string | null, form?: FormData) => (await playtestPage(catalog, 'kitchen-sink', { from, readForm: form && (async () => form) }, 'playtest:sam'))!;
+const open = async (from: string | null, form?: FormData) =>
+  (await playtestPage(catalog, 'kitchen-sink', { from, readForm: form && (async () => form) }, 'playtest:sam'))!;
 
 describe('the playtest page', () => {
   test('a file that is not served has no playtest', async () => {
@@ -40,7 +41,11 @@ describe('the playtest page', () => {
     const page = await open(null, post({ from: 'first-look', moves: '[]', stepId: 'first-look', intent: 'answer', option: 'release-it' }));
     expect(page.status).toBe(200);
     expect(page.moves).toEqual([{ stepId: 'first-look', answer: { kind: 'choose', optionId: 'release-it' } }]);
-    expect([page.last?.option?.verdict, page.last?.why, page.ending?.result]).toEqual(['critical', 'Only credit may release a credit hold. This is a control breach.', 'failed']);
+    expect([page.last?.option?.verdict, page.last?.why, page.ending?.result]).toEqual([
+      'critical',
+      'Only credit may release a credit hold. This is a control breach.',
+      'failed',
+    ]);
     expect(page.score?.passed).toBe(false);
   });
 
@@ -56,7 +61,10 @@ describe('the playtest page', () => {
   });
 
   test('an answer that no longer fits stops the replay before it, with a 400', async () => {
-    const moves = JSON.stringify([{ stepId: 'first-look', answer: { kind: 'choose', optionId: 'fax-machine' } }, { stepId: 'loop-in', answer: { kind: 'choose-many', optionIds: ['credit'] } }]);
+    const moves = JSON.stringify([
+      { stepId: 'first-look', answer: { kind: 'choose', optionId: 'fax-machine' } },
+      { stepId: 'loop-in', answer: { kind: 'choose-many', optionIds: ['credit'] } },
+    ]);
     const page = await open(null, post({ from: 'first-look', moves, intent: 'undo' }));
     expect(page.status).toBe(400);
     expect(page.problem).toMatch(/^Answer 1 no longer fits/);

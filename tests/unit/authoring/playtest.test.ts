@@ -61,7 +61,10 @@ describe('the answer key a playtest shows', () => {
       ['check-cash', 'best', ['loop-in']],
       ['release-it', 'critical', ['released-wrongly']],
     ]);
-    expect(key.choices[2]).toMatchObject({ why: 'Only credit may release a credit hold. This is a control breach.', effect: { minutes: 5, sentiment: 0, dollars: 2500 } });
+    expect(key.choices[2]).toMatchObject({
+      why: 'Only credit may release a credit hold. This is a control breach.',
+      effect: { minutes: 5, sentiment: 0, dollars: 2500 },
+    });
     expect(key.choices[2]?.leadsTo?.[0]?.result).toBe('failed');
   });
 

@@ -5,8 +5,7 @@ import { seniorPath } from '../../../src/domain/engine/senior-path.ts';
 import { loadFixture } from '../../support/scenarios.ts';
 import { longScenario } from './long-scenario.ts';
 
-const overlaps = (a: PlacedNode, b: PlacedNode) =>
-  Math.abs(a.x - b.x) < (a.width + b.width) / 2 && Math.abs(a.y - b.y) < (a.height + b.height) / 2;
+const overlaps = (a: PlacedNode, b: PlacedNode) => Math.abs(a.x - b.x) < (a.width + b.width) / 2 && Math.abs(a.y - b.y) < (a.height + b.height) / 2;
 
 describe('the map of the kitchen-sink scenario', () => {
   const scenario = loadFixture('kitchen-sink');
@@ -15,7 +14,10 @@ describe('the map of the kitchen-sink scenario', () => {
   const drawnAs = (id: string) => map.nodes.find((node) => node.id === id)?.copyOf ?? id;
 
   test('draws every step and every ending inside the drawing; only busy endings get copies', () => {
-    const originals = map.nodes.filter((node) => !node.copyOf).map((node) => node.id).sort();
+    const originals = map.nodes
+      .filter((node) => !node.copyOf)
+      .map((node) => node.id)
+      .sort();
     expect(originals).toEqual([...Object.keys(scenario.steps), ...Object.keys(scenario.endings)].sort());
     // "missed" is reached from three steps: drawn once per step that leads to it.
     expect(map.nodes.filter((node) => node.copyOf).map((node) => node.copyOf)).toEqual(['missed', 'missed']);
@@ -35,7 +37,12 @@ describe('the map of the kitchen-sink scenario', () => {
   test('marks the senior path: exactly its edges and its nodes, ending in the resolved ending', () => {
     const seniorEdges = map.edges.filter((edge) => edge.senior).map((edge) => `${edge.from}>${edge.to}`);
     expect(seniorEdges.sort()).toEqual(['first-look>loop-in', 'loop-in>queue', 'note-to-buyer>shipped', 'queue>note-to-buyer']);
-    expect(map.nodes.filter((node) => node.senior).map((node) => node.id).sort()).toEqual(['first-look', 'loop-in', 'note-to-buyer', 'queue', 'shipped']);
+    expect(
+      map.nodes
+        .filter((node) => node.senior)
+        .map((node) => node.id)
+        .sort(),
+    ).toEqual(['first-look', 'loop-in', 'note-to-buyer', 'queue', 'shipped']);
     expect(map.nodes.find((node) => node.start)?.id).toBe('first-look');
   });
 

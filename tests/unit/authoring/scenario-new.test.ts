@@ -14,12 +14,19 @@ describe('starterScenario', () => {
   });
 
   test('the starter shows every step kind, with a senior path of four decisions to a resolved ending', () => {
-    const scenario = checkText(starterScenario({ id: 'new-case', category: 'credit-limit', level: 1, day: '2026-06-01', taxonomy, playbooks }), 'new-case').value;
+    const scenario = checkText(
+      starterScenario({ id: 'new-case', category: 'credit-limit', level: 1, day: '2026-06-01', taxonomy, playbooks }),
+      'new-case',
+    ).value;
     expect(scenario).toBeDefined();
     expect(new Set(Object.values(scenario!.steps).map((step) => step.kind))).toEqual(new Set(['choose', 'choose-many', 'rank', 'write']));
     const senior = seniorPath(scenario!);
     expect([senior.decisions.length, senior.result]).toEqual([4, 'resolved']);
-    expect(Object.values(scenario!.endings).map((ending) => ending.result).sort()).toEqual(['failed', 'partial', 'resolved']);
+    expect(
+      Object.values(scenario!.endings)
+        .map((ending) => ending.result)
+        .sort(),
+    ).toEqual(['failed', 'partial', 'resolved']);
     expect(scenario!.playbooks).toEqual(['credit-limit', 'who-owns-what', 'authority-levels']);
   });
 

@@ -45,24 +45,32 @@ describe('the fixtures', () => {
 describe('YAML problems', () => {
   test('a syntax error is reported at its line, with no schema noise after it', () => {
     const broken = edit(minimal, ['  order: { number: SO-100 }', '  order: { number: SO-100']);
-    expect(report(broken)).toMatchInlineSnapshot(`"scenarios/minimal.yaml:13:3: error: YAML syntax: Flow map in block collection must be sufficiently indented and end with a }. Check the indentation: nested keys use the same number of spaces."`);
+    expect(report(broken)).toMatchInlineSnapshot(
+      `"scenarios/minimal.yaml:13:3: error: YAML syntax: Flow map in block collection must be sufficiently indented and end with a }. Check the indentation: nested keys use the same number of spaces."`,
+    );
     expect(checkText(broken, 'minimal').value).toBeUndefined();
   });
 
   test('a key written twice in the same block is a duplicate-key error at the second one', () => {
     const broken = edit(minimal, ['estimatedMinutes: 3', 'estimatedMinutes: 3\ntitle: Address fix, again']);
-    expect(report(broken)).toMatchInlineSnapshot(`"scenarios/minimal.yaml:8:1: error: YAML syntax: Map keys must be unique. Each key may appear once in the same block; merge the two or rename one."`);
+    expect(report(broken)).toMatchInlineSnapshot(
+      `"scenarios/minimal.yaml:8:1: error: YAML syntax: Map keys must be unique. Each key may appear once in the same block; merge the two or rename one."`,
+    );
     expect(only(broken)).toMatchObject({ severity: 'error', code: 'yaml-syntax', ...where(broken, 'title: Address fix, again') });
   });
 
   test('a comma inside { } splits the text, and the message says to quote it', () => {
     const broken = edit(kitchenSink, ['message: "Credit limit exceeded by 112,400.00"', 'message: Credit limit exceeded by 112,400.00']);
-    expect(report(broken, 'kitchen-sink')).toMatchInlineSnapshot(`"scenarios/kitchen-sink.yaml:25:47: error: Hold 1: "400" is not a key this format knows. Allowed here: code, source, raised, message, level. Inside { ... } a comma starts a new key: put text that contains a comma (112,400.00) in quotes."`);
+    expect(report(broken, 'kitchen-sink')).toMatchInlineSnapshot(
+      `"scenarios/kitchen-sink.yaml:25:47: error: Hold 1: "400" is not a key this format knows. Allowed here: code, source, raised, message, level. Inside { ... } a comma starts a new key: put text that contains a comma (112,400.00) in quotes."`,
+    );
     expect(only(broken, 'kitchen-sink')).toMatchObject({ code: 'schema-unrecognized_keys', ...where(broken, '400.00') });
   });
 
   test('an empty file is not a scenario', () => {
-    expect(report('# nothing yet\n')).toMatchInlineSnapshot(`"scenarios/minimal.yaml:1:1: error: The file must be a set of "key: value" lines at the top level (it is empty or a list)."`);
+    expect(report('# nothing yet\n')).toMatchInlineSnapshot(
+      `"scenarios/minimal.yaml:1:1: error: The file must be a set of "key: value" lines at the top level (it is empty or a list)."`,
+    );
   });
 });
 
@@ -74,7 +82,10 @@ describe('keys and values', () => {
   });
 
   test('a mistyped key suggests the key that was meant and lists the allowed ones', () => {
-    const broken = edit(minimal, ['    prompt: The ship-to fails validation. What do you do first?\n    options:', '    prompt: The ship-to fails validation. What do you do first?\n    optoins:']);
+    const broken = edit(minimal, [
+      '    prompt: The ship-to fails validation. What do you do first?\n    options:',
+      '    prompt: The ship-to fails validation. What do you do first?\n    optoins:',
+    ]);
     expect(report(broken)).toMatchInlineSnapshot(`
       "scenarios/minimal.yaml:16:3: error: Step "look", "options" is missing. Add "options:" with a list (lines starting with "- ").
       scenarios/minimal.yaml:19:5: error: Step "look": "optoins" is not a key this format knows. Did you mean "options"? Allowed here: kind, prompt, hint, reveal, options."
@@ -85,7 +96,9 @@ describe('keys and values', () => {
 
   test('a bad verdict suggests the nearest and lists the allowed values', () => {
     const broken = edit(minimal, ['verdict: best, why: The PO is the source.', 'verdict: bestt, why: The PO is the source.']);
-    expect(report(broken)).toMatchInlineSnapshot(`"scenarios/minimal.yaml:20:64: error: Step "look", option "compare", "verdict" must be one of "best", "good", "weak", "wrong" or "critical", but it is the text "bestt". Did you mean "best"?"`);
+    expect(report(broken)).toMatchInlineSnapshot(
+      `"scenarios/minimal.yaml:20:64: error: Step "look", option "compare", "verdict" must be one of "best", "good", "weak", "wrong" or "critical", but it is the text "bestt". Did you mean "best"?"`,
+    );
     expect(only(broken)).toMatchObject({ code: 'schema-invalid_value', ...where(broken, 'bestt') });
   });
 
@@ -99,31 +112,48 @@ describe('keys and values', () => {
   // names what was written or suggests the nearest kind, and the place reads 'Step "fix", "kind"'.
   test('an unknown step kind names the kind written, lists the four kinds and suggests the nearest', () => {
     const broken = edit(minimal, ['  fix:\n    kind: choose', '  fix:\n    kind: chose']);
-    expect(report(broken)).toBe('scenarios/minimal.yaml:24:11: error: Step "fix" has kind "chose". Use one of "choose", "choose-many", "rank" or "write". Did you mean "choose"?');
+    expect(report(broken)).toBe(
+      'scenarios/minimal.yaml:24:11: error: Step "fix" has kind "chose". Use one of "choose", "choose-many", "rank" or "write". Did you mean "choose"?',
+    );
   });
 });
 
 describe('ids', () => {
   test('an id that differs from the file name says to rename one of them', () => {
-    expect(report(minimal, 'address-fix')).toMatchInlineSnapshot(`"scenarios/address-fix.yaml:2:5: error: The id "minimal" does not match the file name "address-fix.yaml". Rename the file or change the id so they are the same."`);
+    expect(report(minimal, 'address-fix')).toMatchInlineSnapshot(
+      `"scenarios/address-fix.yaml:2:5: error: The id "minimal" does not match the file name "address-fix.yaml". Rename the file or change the id so they are the same."`,
+    );
     expect(only(minimal, 'address-fix')).toMatchObject({ code: 'id-mismatch', ...where(minimal, 'minimal') });
   });
 
   test('two files with the same id: the second is refused and names the first', () => {
-    const library = checkLibrary(taxonomyText, [
-      { path: 'scenarios/minimal.yaml', text: minimal },
-      { path: 'scenarios/minimal.yml', text: minimal },
-    ], playbooks);
-    expect(library.files.map((file) => lines(file.path, file.findings)).filter(Boolean).join('\n')).toMatchInlineSnapshot(`"scenarios/minimal.yml:2:5: error: The id "minimal" is already used by scenarios/minimal.yaml. Every scenario needs its own id."`);
+    const library = checkLibrary(
+      taxonomyText,
+      [
+        { path: 'scenarios/minimal.yaml', text: minimal },
+        { path: 'scenarios/minimal.yml', text: minimal },
+      ],
+      playbooks,
+    );
+    expect(
+      library.files
+        .map((file) => lines(file.path, file.findings))
+        .filter(Boolean)
+        .join('\n'),
+    ).toMatchInlineSnapshot(`"scenarios/minimal.yml:2:5: error: The id "minimal" is already used by scenarios/minimal.yaml. Every scenario needs its own id."`);
     expect(library.files.map((file) => Boolean(file.scenario))).toEqual([true, false]);
   });
 
   // Bug: src/domain/scenario/library.ts:47 places the repeated-id finding at line 1, column 1 instead of at the `id:` line.
   test('the repeated-id finding points at the id line', () => {
-    const library = checkLibrary(taxonomyText, [
-      { path: 'scenarios/minimal.yaml', text: minimal },
-      { path: 'scenarios/minimal.yml', text: minimal },
-    ], playbooks);
+    const library = checkLibrary(
+      taxonomyText,
+      [
+        { path: 'scenarios/minimal.yaml', text: minimal },
+        { path: 'scenarios/minimal.yml', text: minimal },
+      ],
+      playbooks,
+    );
     expect(library.files[1]?.findings[0]).toMatchObject({ code: 'duplicate-scenario', ...where(minimal, 'minimal') });
   });
 });
@@ -137,7 +167,9 @@ describe('references', () => {
 
   test('an unknown ending in a branch suggests the nearest id', () => {
     const broken = edit(kitchenSink, ['        goto: late-ship', '        goto: late-shipped']);
-    expect(report(broken, 'kitchen-sink')).toMatchInlineSnapshot(`"scenarios/kitchen-sink.yaml:159:15: error: "late-shipped" is not a step or ending of this scenario. Did you mean "late-ship"?"`);
+    expect(report(broken, 'kitchen-sink')).toMatchInlineSnapshot(
+      `"scenarios/kitchen-sink.yaml:159:15: error: "late-shipped" is not a step or ending of this scenario. Did you mean "late-ship"?"`,
+    );
   });
 
   test('a reveal naming a document that is not in the case file suggests the nearest', () => {
@@ -168,19 +200,25 @@ describe('references', () => {
 describe('the answer key', () => {
   test('a choose step with no best option', () => {
     const broken = edit(minimal, ['verdict: best, why: The PO is the source.', 'verdict: good, why: The PO is the source.']);
-    expect(report(broken)).toMatchInlineSnapshot(`"scenarios/minimal.yaml:19:5: error: A choose step needs exactly one option with "verdict: best"; step "look" has none."`);
+    expect(report(broken)).toMatchInlineSnapshot(
+      `"scenarios/minimal.yaml:19:5: error: A choose step needs exactly one option with "verdict: best"; step "look" has none."`,
+    );
   });
 
   test('a choose step with two best options', () => {
     const broken = edit(minimal, ['verdict: wrong, why: Memory is not a source.', 'verdict: best, why: Memory is not a source.']);
-    expect(report(broken)).toMatchInlineSnapshot(`"scenarios/minimal.yaml:19:5: error: A choose step needs exactly one option with "verdict: best"; step "look" has 2."`);
+    expect(report(broken)).toMatchInlineSnapshot(
+      `"scenarios/minimal.yaml:19:5: error: A choose step needs exactly one option with "verdict: best"; step "look" has 2."`,
+    );
   });
 
   // Bug: src/domain/scenario/lint.ts:115. `didYouMean` returns ' Did you mean "x"?', which `.replace(/\.$/, '')`
   // does not shorten, so the sentence runs on: 'not an item of this step Did you mean "address"?.'.
   test('a rank answer that misspells an item says what it leaves out and what it names instead', () => {
     const broken = edit(kitchenSink, ['answer: [dps, credit, address]', 'answer: [dps, credit, adress]']);
-    expect(report(broken, 'kitchen-sink')).toBe('scenarios/kitchen-sink.yaml:137:5: error: The rank answer must list every item exactly once; it leaves out "address"; names "adress", not an item of this step (did you mean "address"?).');
+    expect(report(broken, 'kitchen-sink')).toBe(
+      'scenarios/kitchen-sink.yaml:137:5: error: The rank answer must list every item exactly once; it leaves out "address"; names "adress", not an item of this step (did you mean "address"?).',
+    );
   });
 
   test('a rank answer that misspells an item is an error at the answer', () => {
@@ -191,12 +229,16 @@ describe('the answer key', () => {
 
   test('a rank answer that repeats an item', () => {
     const broken = edit(kitchenSink, ['answer: [dps, credit, address]', 'answer: [dps, credit, credit, address]']);
-    expect(report(broken, 'kitchen-sink')).toMatchInlineSnapshot(`"scenarios/kitchen-sink.yaml:137:5: error: The rank answer must list every item exactly once; it repeats "credit"."`);
+    expect(report(broken, 'kitchen-sink')).toMatchInlineSnapshot(
+      `"scenarios/kitchen-sink.yaml:137:5: error: The rank answer must list every item exactly once; it repeats "credit"."`,
+    );
   });
 
   test('a choose-many answer naming an unknown option suggests the nearest', () => {
     const broken = edit(kitchenSink, ['answer: [credit, am]', 'answer: [credit, ams]']);
-    expect(report(broken, 'kitchen-sink')).toMatchInlineSnapshot(`"scenarios/kitchen-sink.yaml:110:22: error: The answer names "ams", which is not an option of this step. Did you mean "am"?"`);
+    expect(report(broken, 'kitchen-sink')).toMatchInlineSnapshot(
+      `"scenarios/kitchen-sink.yaml:110:22: error: The answer names "ams", which is not an option of this step. Did you mean "am"?"`,
+    );
     expect(only(broken, 'kitchen-sink')).toMatchObject({ code: 'unknown-option', ...where(broken, 'ams]') });
   });
 
@@ -211,9 +253,9 @@ describe('the answer key', () => {
 
 describe('the graph', () => {
   test('a step and an ending nothing points at are unreachable', () => {
-    const broken = edit(
-      minimal,
-      ['endings:\n', [
+    const broken = edit(minimal, [
+      'endings:\n',
+      [
         '  spare:',
         '    kind: choose',
         '    prompt: Nobody gets here.',
@@ -226,8 +268,8 @@ describe('the graph', () => {
         '    result: partial',
         '    text: Nobody ends here.',
         '',
-      ].join('\n')],
-    );
+      ].join('\n'),
+    ]);
     expect(report(broken)).toMatchInlineSnapshot(`
       "scenarios/minimal.yaml:37:3: error: Step "spare" cannot be reached from "start". Point an option or branch at it, or remove it.
       scenarios/minimal.yaml:45:3: error: Ending "escalated" cannot be reached from "start". Point an option or branch at it, or remove it."
@@ -238,17 +280,20 @@ describe('the graph', () => {
     const broken = edit(
       minimal,
       ['why: The wave leaves without it., next: returned', 'why: The wave leaves without it., next: chase'],
-      ['endings:\n', [
-        '  chase:',
-        '    kind: choose',
-        '    prompt: The customer has not answered. Now?',
-        '    options:',
-        '      - { id: email, text: Email again., verdict: best, why: A., next: chase }',
-        '      - { id: call, text: Call., verdict: weak, why: B., next: chase }',
-        '      - { id: wait, text: Wait., verdict: wrong, why: C., next: chase }',
-        'endings:',
-        '',
-      ].join('\n')],
+      [
+        'endings:\n',
+        [
+          '  chase:',
+          '    kind: choose',
+          '    prompt: The customer has not answered. Now?',
+          '    options:',
+          '      - { id: email, text: Email again., verdict: best, why: A., next: chase }',
+          '      - { id: call, text: Call., verdict: weak, why: B., next: chase }',
+          '      - { id: wait, text: Wait., verdict: wrong, why: C., next: chase }',
+          'endings:',
+          '',
+        ].join('\n'),
+      ],
     );
     expect(report(broken)).toMatchInlineSnapshot(`
       "scenarios/minimal.yaml:37:3: error: From step "chase" no ending can be reached: every path from it goes round in a loop. Give it a way to an ending.
@@ -258,17 +303,23 @@ describe('the graph', () => {
 
   test('a senior path that ends in a failed ending', () => {
     const broken = edit(minimal, ['why: The next person sees it., next: fixed', 'why: The next person sees it., next: returned']);
-    expect(report(broken)).toMatchInlineSnapshot(`"scenarios/minimal.yaml:41:3: error: The senior path ends at "returned", whose result is "failed". Following the best answers must end in a "resolved" ending."`);
+    expect(report(broken)).toMatchInlineSnapshot(
+      `"scenarios/minimal.yaml:41:3: error: The senior path ends at "returned", whose result is "failed". Following the best answers must end in a "resolved" ending."`,
+    );
   });
 
   test('a branch list whose last entry has a "when"', () => {
     const broken = edit(kitchenSink, ['      - goto: credit-asks-why', '      - when: { scoreBelow: 0.8 }\n        goto: credit-asks-why']);
-    expect(report(broken, 'kitchen-sink')).toMatchInlineSnapshot(`"scenarios/kitchen-sink.yaml:120:9: error: The last branch must be a plain "- goto: ..." with no "when", so every answer leads somewhere."`);
+    expect(report(broken, 'kitchen-sink')).toMatchInlineSnapshot(
+      `"scenarios/kitchen-sink.yaml:120:9: error: The last branch must be a plain "- goto: ..." with no "when", so every answer leads somewhere."`,
+    );
   });
 
   test('a write step cannot branch on its score', () => {
     const broken = edit(kitchenSink, ['- when: { minutesAtLeast: 100 }', '- when: { scoreAtLeast: 0.5 }']);
-    expect(report(broken, 'kitchen-sink')).toMatchInlineSnapshot(`"scenarios/kitchen-sink.yaml:158:9: error: A write step cannot branch on its score: a senior grades it later. Branch on "visited", "sentimentBelow" or "minutesAtLeast" instead, or use a plain "goto"."`);
+    expect(report(broken, 'kitchen-sink')).toMatchInlineSnapshot(
+      `"scenarios/kitchen-sink.yaml:158:9: error: A write step cannot branch on its score: a senior grades it later. Branch on "visited", "sentimentBelow" or "minutesAtLeast" instead, or use a plain "goto"."`,
+    );
   });
 });
 
@@ -283,13 +334,17 @@ describe('warnings', () => {
 
   test('an option with no why', () => {
     const broken = edit(minimal, ['why: Memory is not a source., ', '']);
-    expect(report(broken)).toMatchInlineSnapshot(`"scenarios/minimal.yaml:21:9: warning: Option "guess" has no "why". Add a sentence or two on the senior's reasoning; the trainee reads it in the feedback."`);
+    expect(report(broken)).toMatchInlineSnapshot(
+      `"scenarios/minimal.yaml:21:9: warning: Option "guess" has no "why". Add a sentence or two on the senior's reasoning; the trainee reads it in the feedback."`,
+    );
     expect(only(broken).severity).toBe('warning');
   });
 
   test('a senior path with two decisions', () => {
     const broken = edit(minimal, ['why: The PO is the source., next: fix', 'why: The PO is the source., next: tell']);
-    expect(report(broken)).toMatchInlineSnapshot(`"scenarios/minimal.yaml:14:8: warning: The senior path has 2 decisions. Three or more make a scenario worth practising."`);
+    expect(report(broken)).toMatchInlineSnapshot(
+      `"scenarios/minimal.yaml:14:8: warning: The senior path has 2 decisions. Three or more make a scenario worth practising."`,
+    );
   });
 
   test('a level-1 scenario whose steps have no hints', () => {
@@ -303,7 +358,9 @@ describe('warnings', () => {
 
   test('a hidden document that no step reveals', () => {
     const broken = edit(kitchenSink, ['    reveal: [credit-note]\n', '']);
-    expect(report(broken, 'kitchen-sink')).toMatchInlineSnapshot(`"scenarios/kitchen-sink.yaml:43:15: warning: Document "credit-note" is hidden and no step or option reveals it, so no trainee will ever read it. Add it to a "reveal:" list or remove "hidden: true"."`);
+    expect(report(broken, 'kitchen-sink')).toMatchInlineSnapshot(
+      `"scenarios/kitchen-sink.yaml:43:15: warning: Document "credit-note" is hidden and no step or option reveals it, so no trainee will ever read it. Add it to a "reveal:" list or remove "hidden: true"."`,
+    );
     const hidden = where(broken, 'hidden: true', 2);
     expect(only(broken, 'kitchen-sink')).toMatchObject({ severity: 'warning', line: hidden.line, column: hidden.column + 'hidden: '.length });
   });

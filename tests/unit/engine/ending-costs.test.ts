@@ -9,7 +9,7 @@ import type { Scenario } from '../../../src/domain/scenario/schema.ts';
 import { choose, fixtureText, loadFixture, many, play, rank, scenarioFrom, write, type Move } from '../../support/scenarios.ts';
 
 const kitchenSink = loadFixture('kitchen-sink');
-const note = 'Hello Dana, credit is applying yesterday\'s payment; I will update you by 15:00 today.';
+const note = "Hello Dana, credit is applying yesterday's payment; I will update you by 15:00 today.";
 const seniorMoves: Move[] = [
   ['first-look', choose('check-cash')],
   ['loop-in', many('credit', 'am')],
@@ -36,8 +36,8 @@ const withPenalty = scenarioFrom(
   'kitchen-sink',
 );
 
-describe('an ending\'s effect', () => {
-  test('is added to the attempt\'s totals when the ending is reached, and recorded on the decision that led there', () => {
+describe("an ending's effect", () => {
+  test("is added to the attempt's totals when the ending is reached, and recorded on the decision that led there", () => {
     const plain = outcome(kitchenSink, [['first-look', choose('release-it')]]);
     const costly = outcome(withPenalty, [['first-look', choose('release-it')]]);
     expect(currentNode(costly.snapshot)).toBe('released-wrongly');
@@ -51,21 +51,21 @@ describe('an ending\'s effect', () => {
     expect(costly.debrief.ending?.effect).toEqual({ minutes: 90, sentiment: -30, dollars: 12000 });
   });
 
-  test('an ending without an effect costs nothing, and the senior path\'s totals are unchanged by other endings\' effects', () => {
+  test("an ending without an effect costs nothing, and the senior path's totals are unchanged by other endings' effects", () => {
     expect(seniorPath(withPenalty).context).toEqual(seniorPath(kitchenSink).context);
     expect(outcome(kitchenSink, seniorMoves).debrief.ending?.effect).toBeUndefined();
   });
 });
 
 describe('time no longer rewards failing early', () => {
-  test('a failed or partial ending is charged the senior path\'s minutes of rework; a resolved one is not', () => {
+  test("a failed or partial ending is charged the senior path's minutes of rework; a resolved one is not", () => {
     expect(reworkFor('failed', 25)).toBe(25);
     expect(reworkFor('partial', 25)).toBe(25);
     expect(reworkFor('resolved', 25)).toBe(0);
     expect(reworkFor(undefined, 25)).toBe(0);
   });
 
-  test('releasing the hold on the first step spends 5 minutes but scores the time part below the senior\'s', () => {
+  test("releasing the hold on the first step spends 5 minutes but scores the time part below the senior's", () => {
     const early = outcome(kitchenSink, [['first-look', choose('release-it')]]);
     const senior = outcome(kitchenSink, seniorMoves);
     expect(early.score.totals.minutes).toBeLessThan(senior.score.totals.minutes);
@@ -80,7 +80,12 @@ describe('time no longer rewards failing early', () => {
 describe('the debrief', () => {
   test('names the critical error as the turning point', () => {
     const { debrief } = outcome(kitchenSink, [['first-look', choose('release-it')]]);
-    expect(debrief.turningPoint).toMatchObject({ kind: 'critical', index: 0, stepId: 'first-look', yours: ['Release the hold yourself; the customer is good for it.'] });
+    expect(debrief.turningPoint).toMatchObject({
+      kind: 'critical',
+      index: 0,
+      stepId: 'first-look',
+      yours: ['Release the hold yourself; the customer is good for it.'],
+    });
     expect(debrief.turningPoint?.why).toContain('Only credit may release a credit hold');
   });
 
@@ -107,7 +112,14 @@ describe('the debrief', () => {
     const hinted = play(kitchenSink, seniorMoves.slice(3), 'practice', requestHint(machine, beforeNote, 'note-to-buyer'));
     const senior = seniorPath(kitchenSink);
     const debriefWith = (reviews: Reviews) =>
-      buildDebrief(kitchenSink, hinted.context, currentNode(hinted), scoreAttempt(kitchenSink, senior, hinted.context, currentNode(hinted), reviews), senior, reviews);
+      buildDebrief(
+        kitchenSink,
+        hinted.context,
+        currentNode(hinted),
+        scoreAttempt(kitchenSink, senior, hinted.context, currentNode(hinted), reviews),
+        senior,
+        reviews,
+      );
     // Half the rubric met: 0.5 before the hint's share, three quarters of that after.
     expect(debriefWith({ 'note-to-buyer': [0] }).decisions[3]).toMatchObject({ hinted: true, hintCost: { before: 0.5, after: 0.375 } });
     expect(debriefWith({}).decisions[3]).toMatchObject({ hinted: true, pending: true });

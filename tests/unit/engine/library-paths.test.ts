@@ -26,7 +26,10 @@ function answersFor(step: Step): Answer[] {
       return unique.map((optionIds) => ({ kind: 'choose-many', optionIds: [...optionIds] }));
     }
     case 'rank':
-      return [{ kind: 'rank', order: [...step.answer] }, { kind: 'rank', order: [...step.answer].reverse() }];
+      return [
+        { kind: 'rank', order: [...step.answer] },
+        { kind: 'rank', order: [...step.answer].reverse() },
+      ];
     case 'write':
       return [{ kind: 'write', text: 'A written answer.' }];
   }
@@ -71,7 +74,9 @@ function pathProblems(scenario: Scenario) {
     if (moves.length === 0) problems.push(`${currentNode(state)}: no answer to try`);
     for (const { event, state: next } of moves) {
       if (next.context.decisions.length !== state.context.decisions.length + 1) {
-        problems.push(`${currentNode(state)}: ${JSON.stringify(event.type === 'answer.resolved' ? event.resolution.decision.answer : event)} does not move the attempt on`);
+        problems.push(
+          `${currentNode(state)}: ${JSON.stringify(event.type === 'answer.resolved' ? event.resolution.decision.answer : event)} does not move the attempt on`,
+        );
       }
     }
   }
@@ -101,7 +106,11 @@ function pathProblems(scenario: Scenario) {
     if (path.state.status === 'done' && !(path.weight >= (shortestTo.get(ending)?.weight ?? Infinity))) shortestTo.set(ending, path);
   }
   for (const [ending, path] of shortestTo) {
-    const events = path.steps.flatMap((step): AttemptEvent[] => (step.event.type === 'answer.resolved' ? [{ type: 'answer.submit', stepId: step.event.resolution.decision.stepId, answer: step.event.resolution.decision.answer }] : []));
+    const events = path.steps.flatMap((step): AttemptEvent[] =>
+      step.event.type === 'answer.resolved'
+        ? [{ type: 'answer.submit', stepId: step.event.resolution.decision.stepId, answer: step.event.resolution.decision.answer }]
+        : [],
+    );
     const replayed = replayAttempt(scenario, machine, 'playtest', events);
     if (currentNode(replayed) !== ending) problems.push(`replaying the shortest path to ${ending} ends at ${currentNode(replayed)}`);
   }
@@ -112,7 +121,8 @@ function pathProblems(scenario: Scenario) {
   return { problems, states: entries.length, endings: [...reached].sort() };
 }
 
-const kitchenSink = checkLibrary(taxonomyText, [{ path: 'tests/fixtures/scenarios/kitchen-sink.yaml', text: fixtureText('kitchen-sink.yaml') }], playbooks).files[0]!;
+const kitchenSink = checkLibrary(taxonomyText, [{ path: 'tests/fixtures/scenarios/kitchen-sink.yaml', text: fixtureText('kitchen-sink.yaml') }], playbooks)
+  .files[0]!;
 const shipped = checkLibrary(taxonomyText, shippedScenarioFiles(), playbooks).files;
 const library = [kitchenSink, ...shipped];
 
@@ -122,7 +132,12 @@ describe('the scenario library', () => {
   });
 
   test.each(library.map((file) => [file.path, file] as const))('%s passes the check with no errors', (path, file) => {
-    expect(lines(path, file.findings.filter((finding) => finding.severity === 'error'))).toBe('');
+    expect(
+      lines(
+        path,
+        file.findings.filter((finding) => finding.severity === 'error'),
+      ),
+    ).toBe('');
     expect(hasErrors(file.findings)).toBe(false);
     expect(file.scenario).toBeDefined();
   });

@@ -16,7 +16,7 @@ import { choose, fixtureText, loadFixture, many, play, rank, scenarioFrom, write
 const kitchenSink = loadFixture('kitchen-sink');
 const machine = compileScenario(kitchenSink);
 
-const note = 'Hello Dana, credit is applying yesterday\'s payment; I will update you by 15:00 today.';
+const note = "Hello Dana, credit is applying yesterday's payment; I will update you by 15:00 today.";
 const seniorMoves: Move[] = [
   ['first-look', choose('check-cash')],
   ['loop-in', many('credit', 'am')],
@@ -291,7 +291,10 @@ describe('branches', () => {
       const submission = submitAnswer(rewired, rewiredMachine, at, 'queue', answer);
       return submission.ok ? currentNode(submission.snapshot) : submission.reason;
     };
-    const viaSales = play(kitchenSink, [['first-look', choose('ask-sales')], ['sales-bounces', choose('to-credit')]]).context.decisions;
+    const viaSales = play(kitchenSink, [
+      ['first-look', choose('ask-sales')],
+      ['sales-bounces', choose('to-credit')],
+    ]).context.decisions;
     expect(queueFrom([], rank('address', 'credit', 'dps'))).toBe('missed');
     expect(queueFrom(viaSales, rank('dps', 'credit', 'address'))).toBe('late-ship');
     expect(queueFrom([], rank('dps', 'credit', 'address'))).toBe('note-to-buyer');

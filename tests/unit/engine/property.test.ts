@@ -11,10 +11,9 @@ import { traineeView } from '../../../src/domain/view/trainee-view.ts';
 import { checkText, fixtureText, shippedScenarioFiles } from '../../support/scenarios.ts';
 
 /** Kitchen-sink and every shipped scenario that passes the check (library-paths.test.ts reports those that do not). */
-const scenarios: Scenario[] = [
-  { id: 'kitchen-sink', text: fixtureText('kitchen-sink.yaml') },
-  ...shippedScenarioFiles(),
-].flatMap(({ id, text }) => checkText(text, id).value ?? []);
+const scenarios: Scenario[] = [{ id: 'kitchen-sink', text: fixtureText('kitchen-sink.yaml') }, ...shippedScenarioFiles()].flatMap(
+  ({ id, text }) => checkText(text, id).value ?? [],
+);
 
 /** One trainee action, as raw numbers the test turns into an answer for whatever step the attempt is at. */
 const actionArb = fc.record({
@@ -58,9 +57,13 @@ function playActions(scenario: Scenario, mode: Mode, actions: readonly Action[])
     }
     const fitting: Answer = step ? answerFor(step, action) : { kind: 'write', text: action.text || 'after the end' };
     const answer: Answer =
-      action.kind === 'unknown-option' ? { kind: 'choose-many', optionIds: ['no-such-option'] }
-      : action.kind === 'wrong-kind' ? (fitting.kind === 'rank' ? { kind: 'choose', optionId: 'x' } : { kind: 'rank', order: ['x'] })
-      : fitting;
+      action.kind === 'unknown-option'
+        ? { kind: 'choose-many', optionIds: ['no-such-option'] }
+        : action.kind === 'wrong-kind'
+          ? fitting.kind === 'rank'
+            ? { kind: 'choose', optionId: 'x' }
+            : { kind: 'rank', order: ['x'] }
+          : fitting;
     const others = Object.keys(scenario.steps).filter((id) => id !== node);
     const stepId = action.kind === 'stale' && others.length ? others[action.pick % others.length]! : node;
     const submission = submitAnswer(scenario, machine, snapshot, stepId, answer);
@@ -111,18 +114,23 @@ describe.each(scenarios.map((scenario) => [scenario.id, scenario] as const))('%s
     expect(senior.result).toBe('resolved');
     expect(scoreAttempt(scenario, senior, senior.context, senior.ending, seniorReviews(scenario, senior))).toMatchObject({ score: 100, passed: true });
     fc.assert(
-      fc.property(fc.constantFrom<Mode>('practice', 'assessment'), fc.array(fc.constantFrom('stale', 'unknown-option', 'wrong-kind', 'none'), { maxLength: 20 }), (mode, noise) => {
-        const noisy: Action[] = [];
-        const pending = [...noise];
-        for (const decision of senior.decisions) {
-          for (const kind of pending.splice(0, 2)) if (kind !== 'none') noisy.push({ kind: kind as Action['kind'], pick: noisy.length + 1, ticks: [], sortKeys: [], text: '' });
-          noisy.push(seniorAction(scenario.steps[decision.stepId]!));
-        }
-        const snapshot = playActions(scenario, mode, noisy);
-        expect(currentNode(snapshot)).toBe(senior.ending);
-        const result = scoreAttempt(scenario, senior, snapshot.context, currentNode(snapshot), seniorReviews(scenario, senior));
-        expect(result).toMatchObject({ score: 100, passed: true });
-      }),
+      fc.property(
+        fc.constantFrom<Mode>('practice', 'assessment'),
+        fc.array(fc.constantFrom('stale', 'unknown-option', 'wrong-kind', 'none'), { maxLength: 20 }),
+        (mode, noise) => {
+          const noisy: Action[] = [];
+          const pending = [...noise];
+          for (const decision of senior.decisions) {
+            for (const kind of pending.splice(0, 2))
+              if (kind !== 'none') noisy.push({ kind: kind as Action['kind'], pick: noisy.length + 1, ticks: [], sortKeys: [], text: '' });
+            noisy.push(seniorAction(scenario.steps[decision.stepId]!));
+          }
+          const snapshot = playActions(scenario, mode, noisy);
+          expect(currentNode(snapshot)).toBe(senior.ending);
+          const result = scoreAttempt(scenario, senior, snapshot.context, currentNode(snapshot), seniorReviews(scenario, senior));
+          expect(result).toMatchObject({ score: 100, passed: true });
+        },
+      ),
       { numRuns: 30 },
     );
   });

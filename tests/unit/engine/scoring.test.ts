@@ -12,7 +12,7 @@ const kitchenSink = loadFixture('kitchen-sink');
 const minimal = loadFixture('minimal');
 const loopIn = kitchenSink.steps['loop-in'] as ChooseManyStep;
 
-const note = 'Hello Dana, credit is applying yesterday\'s payment; I will update you by 15:00 today.';
+const note = "Hello Dana, credit is applying yesterday's payment; I will update you by 15:00 today.";
 const seniorMoves: Move[] = [
   ['first-look', choose('check-cash')],
   ['loop-in', many('credit', 'am')],
@@ -113,7 +113,13 @@ describe('scoreAttempt', () => {
 
   test('playing the senior answers through the machine scores the same 100', () => {
     expect(scoreOf(kitchenSink, seniorMoves, allRubric)).toMatchObject({ score: 100, passed: true });
-    expect(scoreOf(minimal, [['look', choose('compare')], ['fix', choose('add-suite')], ['tell', choose('note')]])).toMatchObject({ score: 100, passed: true });
+    expect(
+      scoreOf(minimal, [
+        ['look', choose('compare')],
+        ['fix', choose('add-suite')],
+        ['tell', choose('note')],
+      ]),
+    ).toMatchObject({ score: 100, passed: true });
   });
 
   test('a critical choice fails the attempt whatever the total', () => {
@@ -122,13 +128,17 @@ describe('scoreAttempt', () => {
       fixtureText('kitchen-sink.yaml').replace('      - when: { chose: release }\n        goto: released-wrongly\n', ''),
       'kitchen-sink',
     );
-    const result = scoreOf(forgiving, [
-      ['first-look', choose('check-cash')],
-      ['loop-in', many('credit', 'am', 'release')],
-      ['credit-asks-why', choose('explain')],
-      ['queue', rank('dps', 'credit', 'address')],
-      ['note-to-buyer', write(note)],
-    ], allRubric);
+    const result = scoreOf(
+      forgiving,
+      [
+        ['first-look', choose('check-cash')],
+        ['loop-in', many('credit', 'am', 'release')],
+        ['credit-asks-why', choose('explain')],
+        ['queue', rank('dps', 'credit', 'address')],
+        ['note-to-buyer', write(note)],
+      ],
+      allRubric,
+    );
     expect(result).toMatchObject({ score: 96, critical: true, ending: 'shipped', result: 'resolved', passed: false });
     expect(result.shortfalls).toEqual(['A critical error was made: an action that breaks a control fails the attempt whatever the score.']);
   });
@@ -141,7 +151,10 @@ describe('scoreAttempt', () => {
 
   test('a path ending in a failed ending does not pass, even at the pass mark', () => {
     const lenient = scenarioFrom(fixtureText('kitchen-sink.yaml').replace('  passMark: 80', '  passMark: 0'), 'kitchen-sink');
-    const result = scoreOf(lenient, [['first-look', choose('ask-sales')], ['sales-bounces', choose('wait')]]);
+    const result = scoreOf(lenient, [
+      ['first-look', choose('ask-sales')],
+      ['sales-bounces', choose('wait')],
+    ]);
     expect(result).toMatchObject({ ending: 'missed', result: 'failed', critical: false, passed: false });
     expect(result.shortfalls).toEqual(['The case ended in failure.']);
   });
@@ -166,7 +179,7 @@ describe('scoreAttempt', () => {
     expect(half.score).toBe(92.5);
   });
 
-  test('opening a hint keeps 75% of that decision\'s score', () => {
+  test("opening a hint keeps 75% of that decision's score", () => {
     const result = scoreOf(kitchenSink, seniorMoves, allRubric, ['first-look']);
     expect(result.decisions.map((decision) => decision.score)).toEqual([0.75, 1, 1, 1]);
     expect(result.parts.decisions).toBe(0.9375);
@@ -217,7 +230,7 @@ describe('scoreAttempt', () => {
     expect(detour.decisions.map((decision) => decision.routing?.escalation)).toEqual(['over', 'over', 'sideways', 'match', undefined, undefined]);
   });
 
-  test('a scenario\'s own weights and pass mark are used', () => {
+  test("a scenario's own weights and pass mark are used", () => {
     const decisionsOnly = scenarioFrom(
       fixtureText('kitchen-sink.yaml').replace(
         '  weights: { decisions: 60, time: 15, sentiment: 15, dollars: 10 }\n  passMark: 80',
@@ -240,9 +253,17 @@ describe('scoreAttempt', () => {
   test('without a scoring block the defaults apply: 60/15/15/10, passing at exactly 80', () => {
     expect(minimal.scoring).toBeUndefined();
     // One wrong answer in three, no cost: 2/3 of 60 plus 40 is 80, which passes.
-    const oneWrong = scoreOf(minimal, [['look', choose('guess')], ['fix', choose('add-suite')], ['tell', choose('note')]]);
+    const oneWrong = scoreOf(minimal, [
+      ['look', choose('guess')],
+      ['fix', choose('add-suite')],
+      ['tell', choose('note')],
+    ]);
     expect(oneWrong).toMatchObject({ score: 80, passed: true, shortfalls: [] });
-    const oneWrongOneWeak = scoreOf(minimal, [['look', choose('guess')], ['fix', choose('ask-cs')], ['tell', choose('note')]]);
+    const oneWrongOneWeak = scoreOf(minimal, [
+      ['look', choose('guess')],
+      ['fix', choose('ask-cs')],
+      ['tell', choose('note')],
+    ]);
     expect(oneWrongOneWeak).toMatchObject({ score: 68, passed: false });
   });
 });

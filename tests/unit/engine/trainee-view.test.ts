@@ -11,7 +11,7 @@ const kitchenSink = loadFixture('kitchen-sink');
 const machine = compileScenario(kitchenSink);
 const seed = 'attempt-7f3a';
 
-const note = 'Hello Dana, credit is applying yesterday\'s payment; I will update you by 15:00 today.';
+const note = "Hello Dana, credit is applying yesterday's payment; I will update you by 15:00 today.";
 /** Between them these two walks visit every step and two of the endings. */
 const walks: Record<string, readonly Move[]> = {
   senior: [
@@ -34,7 +34,10 @@ const viewOf = (snapshot: AttemptSnapshot) => traineeView(kitchenSink, currentNo
 
 /** The free text of a step's answer key: every why, the model answer and the rubric lines. */
 function freeTextOf(step: Step): string[] {
-  const whys = step.kind === 'choose' ? step.options.map((option) => option.why) : [step.why, ...(step.kind === 'choose-many' ? step.options.map((option) => option.why) : [])];
+  const whys =
+    step.kind === 'choose'
+      ? step.options.map((option) => option.why)
+      : [step.why, ...(step.kind === 'choose-many' ? step.options.map((option) => option.why) : [])];
   return [...whys, ...(step.kind === 'write' ? [step.model.trim(), ...step.rubric] : [])].filter((text): text is string => Boolean(text));
 }
 
@@ -99,7 +102,10 @@ describe('traineeView', () => {
   test('the leak check itself finds a why, a verdict and a target when they are there', () => {
     const view = viewOf(startAttempt(machine, 'practice'));
     const option = kitchenSink.steps['first-look']?.kind === 'choose' ? kitchenSink.steps['first-look'].options[1] : undefined;
-    const leaky = { ...view, step: { ...view.step, options: [{ id: 'check-cash', text: option?.why, verdict: 'best', next: 'loop-in' }] } } as unknown as TraineeView;
+    const leaky = {
+      ...view,
+      step: { ...view.step, options: [{ id: 'check-cash', text: option?.why, verdict: 'best', next: 'loop-in' }] },
+    } as unknown as TraineeView;
     expect(leaks(kitchenSink, 'first-look', leaky)).toEqual([
       'key verdict',
       'key next',
@@ -131,7 +137,7 @@ describe('traineeView', () => {
     expect(view.documents.map((document) => [document.id, document.revealed])).toEqual([['am-email', false]]);
   });
 
-  test('after a committed decision in practice, feedback carries the senior\'s why beside the trainee\'s choice', () => {
+  test("after a committed decision in practice, feedback carries the senior's why beside the trainee's choice", () => {
     const view = viewOf(play(kitchenSink, [['first-look', choose('ask-sales')]]));
     expect(view.feedback).toEqual({
       stepId: 'first-look',
@@ -148,7 +154,7 @@ describe('traineeView', () => {
     expect(view.clock).toBe('2026-03-30T14:40');
   });
 
-  test('feedback on a choose-many uses the step\'s why, and on a written answer shows the model and waits for review', () => {
+  test("feedback on a choose-many uses the step's why, and on a written answer shows the model and waits for review", () => {
     const atQueue = play(kitchenSink, walks.senior!.slice(0, 2));
     expect(viewOf(atQueue).feedback).toMatchObject({
       stepId: 'loop-in',
@@ -160,7 +166,12 @@ describe('traineeView', () => {
     const ended = viewOf(play(kitchenSink, walks.senior!));
     expect(ended.feedback).toMatchObject({ stepId: 'note-to-buyer', yours: [note], senior: [], score: null, why: 'The buyer needs a time, not a promise.' });
     expect(ended.feedback?.model).toContain('I will update you by 15:00 today');
-    expect(ended.ending).toEqual({ id: 'shipped', result: 'resolved', title: 'Shipped today', text: 'The truck left at 15:40. The receipt was applied and the hold cleared on its own.' });
+    expect(ended.ending).toEqual({
+      id: 'shipped',
+      result: 'resolved',
+      title: 'Shipped today',
+      text: 'The truck left at 15:40. The receipt was applied and the hold cleared on its own.',
+    });
     expect(ended.step).toBeUndefined();
   });
 
@@ -177,8 +188,14 @@ describe('traineeView', () => {
   test('hidden documents appear only once revealed, in the order they were revealed', () => {
     const documentsAt = (moves: Move[]) => viewOf(play(kitchenSink, moves)).documents.map((document) => [document.id, document.revealed]);
     expect(documentsAt([])).toEqual([['am-email', false]]);
-    expect(documentsAt([['first-look', choose('check-cash')]])).toEqual([['am-email', false], ['ar-ledger', true]]);
-    expect(documentsAt([['first-look', choose('ask-sales')]])).toEqual([['am-email', false], ['credit-note', true]]);
+    expect(documentsAt([['first-look', choose('check-cash')]])).toEqual([
+      ['am-email', false],
+      ['ar-ledger', true],
+    ]);
+    expect(documentsAt([['first-look', choose('ask-sales')]])).toEqual([
+      ['am-email', false],
+      ['credit-note', true],
+    ]);
     expect(JSON.stringify(viewOf(startAttempt(machine, 'practice')))).not.toContain('Unapplied cash receipt');
   });
 
@@ -235,7 +252,10 @@ describe('option order', () => {
   test('does not change when an author reorders the options in the file', () => {
     const text = fixtureText('kitchen-sink.yaml');
     const warehouse = '      - { id: warehouse, text: The warehouse lead, route: fulfillment }\n';
-    const reordered = scenarioFrom(text.replace(warehouse, '').replace('      - { id: credit, text: Credit analyst', `${warehouse}      - { id: credit, text: Credit analyst`), 'kitchen-sink');
+    const reordered = scenarioFrom(
+      text.replace(warehouse, '').replace('      - { id: credit, text: Credit analyst', `${warehouse}      - { id: credit, text: Credit analyst`),
+      'kitchen-sink',
+    );
     expect((reordered.steps['loop-in'] as { options: { id: string }[] }).options.map((option) => option.id)).toEqual(['warehouse', 'credit', 'am', 'release']);
     for (let index = 0; index < 10; index++) {
       expect(idsAt(reordered, 'loop-in', `attempt-${index}`)).toEqual(idsAt(kitchenSink, 'loop-in', `attempt-${index}`));

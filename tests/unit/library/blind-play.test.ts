@@ -19,9 +19,36 @@ const MAX_DECISIONS = 60;
 
 /** Words that make an option sound careful, whatever the case says. */
 const CAREFUL_WORDS = [
-  'verify', 'confirm', 'check', 'escalate', 'document', 'route', 'hold', 'policy', 'review', 'ask', 'written',
-  'in writing', 'approval', 'approve', 'record', 'note', 'before', 'first', 'compliance', 'credit', 'senior', 'owner',
-  'evidence', 'investigat', 'validate', 'audit', 'log', 'wait', 'until', 'keep',
+  'verify',
+  'confirm',
+  'check',
+  'escalate',
+  'document',
+  'route',
+  'hold',
+  'policy',
+  'review',
+  'ask',
+  'written',
+  'in writing',
+  'approval',
+  'approve',
+  'record',
+  'note',
+  'before',
+  'first',
+  'compliance',
+  'credit',
+  'senior',
+  'owner',
+  'evidence',
+  'investigat',
+  'validate',
+  'audit',
+  'log',
+  'wait',
+  'until',
+  'keep',
 ];
 const carefulness = (text: string) => {
   const lower = text.toLowerCase();
@@ -53,7 +80,10 @@ const CHOOSE: Record<string, ChoosePick> = {
   'seeded random': ({ choices, draw }) => seededShuffle(choices, draw)[0]!.id,
 };
 const MANY: Record<string, ManyPick> = {
-  'tick longest half': ({ choices }) => byLength(choices).slice(0, Math.ceil(choices.length / 2)).map((choice) => choice.id),
+  'tick longest half': ({ choices }) =>
+    byLength(choices)
+      .slice(0, Math.ceil(choices.length / 2))
+      .map((choice) => choice.id),
   'tick all': ({ choices }) => choices.map((choice) => choice.id),
   'tick none': () => [],
 };
@@ -136,7 +166,9 @@ describe('blind play through the library in assessment mode', () => {
 
   test('the harness can pass: the answer key passes every assessment, under every shuffle', () => {
     const failing = assessments.flatMap(({ label, scenario }) =>
-      SEEDS.map((seed) => ({ seed, played: playAssessment(scenario, 'key', seed) })).filter(({ played }) => !played.passed).map(({ seed, played }) => `${label} ${seed}: ${played.score} at ${played.ending}`),
+      SEEDS.map((seed) => ({ seed, played: playAssessment(scenario, 'key', seed) }))
+        .filter(({ played }) => !played.passed)
+        .map(({ seed, played }) => `${label} ${seed}: ${played.score} at ${played.ending}`),
     );
     expect(failing).toEqual([]);
   });
@@ -163,8 +195,14 @@ describe('blind play through the library in assessment mode', () => {
     const columns = [...table.values().next().value!.keys()];
     const width = Math.max(...[...table.keys()].map((name) => name.length));
     const header = `${'choose strategy'.padEnd(width)} | ${columns.join(' | ')}`;
-    const rows = [...table].map(([name, row]) =>
-      `${name.padEnd(width)} | ${columns.map((column) => { const cell = row.get(column)!; return `${cell.passed}/${cell.played}`.padEnd(column.length); }).join(' | ')}`,
+    const rows = [...table].map(
+      ([name, row]) =>
+        `${name.padEnd(width)} | ${columns
+          .map((column) => {
+            const cell = row.get(column)!;
+            return `${cell.passed}/${cell.played}`.padEnd(column.length);
+          })
+          .join(' | ')}`,
     );
     console.log(
       `Blind play: assessments passed / played (${assessments.length} scenario variants x ${SEEDS.length} shuffles per cell)\n` +

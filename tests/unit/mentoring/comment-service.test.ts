@@ -51,7 +51,7 @@ describe('comment threads on decisions', () => {
     await expect(addComment(desk, viewerOf(people.sid), on(attempt.id, 'Hi', 'sales-bounces'))).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 
-  test('open replies: a trainee\'s last word waits for an answer, for those who may see it', async () => {
+  test("open replies: a trainee's last word waits for an answer, for those who may see it", async () => {
     const { desk, people } = fixture;
     const attempt = await playAttempt(desk, people.tia, toTheNote('Soon.'));
     await addComment(desk, viewerOf(people.sid), on(attempt.id, 'Why?'));

@@ -54,6 +54,8 @@ describe('the debrief page', () => {
     expect(desk.store.attempts.get(attempt.id)?.unseenFeedback).toBe(false);
     const file = JSON.parse(await readFile(join(desk.config.DESK_DATA_DIR, 'attempts', 'tia', `${attempt.id}.json`), 'utf8'));
     expect(file.unseenFeedback).toBe(false);
-    expect([page.mine, page.grader, page.threadOpen('first-look'), page.threadOpen('loop-in'), page.nameOf('sid'), page.comments('first-look').length]).toEqual([true, false, true, false, 'SID', 1]);
+    expect([page.mine, page.grader, page.threadOpen('first-look'), page.threadOpen('loop-in'), page.nameOf('sid'), page.comments('first-look').length]).toEqual(
+      [true, false, true, false, 'SID', 1],
+    );
   });
 });

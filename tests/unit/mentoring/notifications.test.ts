@@ -56,7 +56,9 @@ describe('notificationsOf', () => {
     expect(open.finishedAt).toBeUndefined();
     const stepId = open.events.find((event) => event.type === 'answer')!.stepId;
     // Comments on an open assessment are refused now; one stored before that rule must still not leak.
-    await expect(addComment(desk, { username: 'sam', role: 'senior' }, { attemptId: open.id, stepId, text: 'Look again at the dates.' })).rejects.toThrow(/still open/);
+    await expect(addComment(desk, { username: 'sam', role: 'senior' }, { attemptId: open.id, stepId, text: 'Look again at the dates.' })).rejects.toThrow(
+      /still open/,
+    );
     await desk.store.attempts.update(open.id, (stored) => {
       stored.comments.push({ id: 'c-legacy', stepId, author: 'sam', text: 'Look again at the dates.', at: new Date().toISOString() });
     });

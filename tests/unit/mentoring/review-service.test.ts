@@ -18,7 +18,13 @@ describe('the review queue', () => {
       ['tia', 'Credit is on it; I will write by 15:00.'],
       ['tom', 'We are looking into it.'],
     ]);
-    expect(queue[0]).toMatchObject({ attemptId: first.id, stepId: 'note-to-buyer', title: 'Quarter-end order on credit hold', finished: true, mode: 'practice' });
+    expect(queue[0]).toMatchObject({
+      attemptId: first.id,
+      stepId: 'note-to-buyer',
+      title: 'Quarter-end order on credit hold',
+      finished: true,
+      mode: 'practice',
+    });
     expect(queue[0]?.rubric).toEqual(['Gives a concrete time for the next update', 'Does not promise a ship date before credit decides']);
     expect(queue[0]?.model).toContain('I will update you by 15:00 today');
 
@@ -26,7 +32,7 @@ describe('the review queue', () => {
     expect((await reviewQueue(desk, viewerOf(people.sid))).map((item) => item.attemptId)).toEqual([second.id]);
   });
 
-  test('a lead reads only their own team\'s answers', async () => {
+  test("a lead reads only their own team's answers", async () => {
     const { desk, people } = fixture;
     await playAttempt(desk, people.tia, toTheNote('North note.'));
     await playAttempt(desk, people.tom, toTheNote('South note.'));
@@ -77,7 +83,10 @@ describe('saveReview', () => {
     const attempt = await playAttempt(desk, people.tia, toTheNote('Soon.'));
     await expect(saveReview(desk, viewerOf(people.lee), grade(attempt.id, [0]))).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(saveReview(desk, viewerOf(people.tia), grade(attempt.id, [0]))).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(saveReview(desk, viewerOf(people.sid), grade(attempt.id, [2]))).rejects.toMatchObject({ code: 'BAD_REQUEST', message: 'The rubric has 2 lines; line 3 does not exist.' });
+    await expect(saveReview(desk, viewerOf(people.sid), grade(attempt.id, [2]))).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: 'The rubric has 2 lines; line 3 does not exist.',
+    });
     await expect(saveReview(desk, viewerOf(people.sid), { ...grade(attempt.id, [0]), stepId: 'first-look' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     await expect(saveReview(desk, viewerOf(people.sid), grade('no-such-attempt', [0]))).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(attempt.reviews).toEqual({});
@@ -88,7 +97,14 @@ describe('saveReview', () => {
 describe('the review form', () => {
   test('reads ticked lines as numbers and refuses an over-long comment', () => {
     const form = new FormData();
-    for (const [key, value] of [['attemptId', 'a1'], ['stepId', 'note'], ['met', '0'], ['met', '2'], ['comment', '  Fine.  ']]) form.append(key!, value!);
+    for (const [key, value] of [
+      ['attemptId', 'a1'],
+      ['stepId', 'note'],
+      ['met', '0'],
+      ['met', '2'],
+      ['comment', '  Fine.  '],
+    ])
+      form.append(key!, value!);
     expect(readReviewForm(form)).toEqual({ ok: true, value: { attemptId: 'a1', stepId: 'note', met: [0, 2], comment: 'Fine.' } });
     form.set('comment', 'x'.repeat(2001));
     expect(readReviewForm(form)).toEqual({ ok: false, message: 'Keep the comment under 2000 characters.' });

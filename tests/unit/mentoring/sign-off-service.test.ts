@@ -21,7 +21,10 @@ describe('sign-offs', () => {
     await signOff(desk, viewerOf(people.sid), { trainee: 'tia', category: 'credit-limit', note });
     await signOff(desk, viewerOf(people.sid), { trainee: 'tia', category: 'credit-limit', note: 'Updated.' });
     await signOff(desk, viewerOf(people.sid), { trainee: 'tia', category: 'hazmat', note });
-    expect(desk.store.signOffs.list().map((entry) => [entry.category, entry.note])).toEqual([['credit-limit', 'Updated.'], ['hazmat', note]]);
+    expect(desk.store.signOffs.list().map((entry) => [entry.category, entry.note])).toEqual([
+      ['credit-limit', 'Updated.'],
+      ['hazmat', note],
+    ]);
     await withdrawSignOff(desk, viewerOf(people.sid), { trainee: 'tia', category: 'credit-limit' });
     expect(desk.store.signOffs.list().map((entry) => entry.category)).toEqual(['hazmat']);
     await expect(withdrawSignOff(desk, viewerOf(people.sid), { trainee: 'tia', category: 'credit-limit' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
@@ -38,7 +41,7 @@ describe('sign-offs', () => {
     expect(desk.store.signOffs.list()).toHaveLength(1);
   });
 
-  test('a lead sees only their team\'s sign-offs', async () => {
+  test("a lead sees only their team's sign-offs", async () => {
     const { desk, people } = fixture;
     await signOff(desk, viewerOf(people.sid), { trainee: 'tia', category: 'credit-limit', note });
     await signOff(desk, viewerOf(people.sid), { trainee: 'tom', category: 'hazmat', note });

@@ -33,6 +33,12 @@ describe('filterCatalog', () => {
     expect(ids('assigned=on')).toEqual(['card-auth-expired']);
   });
   test('a value that makes no sense falls back to "any"', () => {
-    expect(readCatalogQuery(new URLSearchParams('level=9&status=won&category=../x&assigned=yes'))).toEqual({ q: '', category: '', level: '', status: '', assigned: '' });
+    expect(readCatalogQuery(new URLSearchParams('level=9&status=won&category=../x&assigned=yes'))).toEqual({
+      q: '',
+      category: '',
+      level: '',
+      status: '',
+      assigned: '',
+    });
   });
 });

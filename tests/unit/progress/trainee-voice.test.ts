@@ -12,8 +12,8 @@ Regards, Dana`;
 
 const seeded = (seed: number) => {
   let state = seed;
-  const next = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
-  return { next, pick: <T,>(items: readonly T[]) => items[Math.floor(next() * items.length)] as T };
+  const next = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+  return { next, pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)] as T };
 };
 
 describe('traineeDraft', () => {
@@ -31,7 +31,8 @@ describe('traineeDraft', () => {
   test('a strong draft keeps more of the model than a weak one', () => {
     const kept = (quality: number) => {
       let total = 0;
-      for (let seed = 1; seed < 40; seed++) total += plainSentences(model).filter((sentence) => traineeDraft(model, quality, seeded(seed)).includes(sentence.slice(0, 20))).length;
+      for (let seed = 1; seed < 40; seed++)
+        total += plainSentences(model).filter((sentence) => traineeDraft(model, quality, seeded(seed)).includes(sentence.slice(0, 20))).length;
       return total;
     };
     expect(kept(0.95)).toBeGreaterThan(kept(0.2));

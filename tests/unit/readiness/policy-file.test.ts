@@ -20,7 +20,10 @@ function edit(from: string, to: string): string {
   return shipped.replace(from, () => to);
 }
 
-const report = (text: string) => checkPolicyText(text, categoryIds).findings.map((finding) => formatFinding('content/readiness.yaml', finding)).join('\n');
+const report = (text: string) =>
+  checkPolicyText(text, categoryIds)
+    .findings.map((finding) => formatFinding('content/readiness.yaml', finding))
+    .join('\n');
 
 describe('the shipped policy', () => {
   test('passes the check and is the policy the issue describes', () => {
@@ -32,35 +35,51 @@ describe('the shipped policy', () => {
 
 describe('mistakes a lead can make', () => {
   test('a misspelt setting: the line, did-you-mean and the settings allowed there', () => {
-    expect(report(edit('  meanScore: 80', '  meanScor: 80'))).toMatchInlineSnapshot(`"content/readiness.yaml:22:13: error: categories: "meanScor" is not a setting of the readiness policy. Did you mean "meanScore"? Allowed here: required, passedAssessments, lastAssessments, meanScore."`);
+    expect(report(edit('  meanScore: 80', '  meanScor: 80'))).toMatchInlineSnapshot(
+      `"content/readiness.yaml:22:13: error: categories: "meanScor" is not a setting of the readiness policy. Did you mean "meanScore"? Allowed here: required, passedAssessments, lastAssessments, meanScore."`,
+    );
   });
 
   test('a percentage written as text', () => {
-    expect(report(edit('  accuracy: 85', '  accuracy: high'))).toMatchInlineSnapshot(`"content/readiness.yaml:32:13: error: routing.accuracy must be a number, but it is the text "high"."`);
+    expect(report(edit('  accuracy: 85', '  accuracy: high'))).toMatchInlineSnapshot(
+      `"content/readiness.yaml:32:13: error: routing.accuracy must be a number, but it is the text "high"."`,
+    );
   });
 
   test('a percentage over 100', () => {
-    expect(report(edit('  rubricShare: 70', '  rubricShare: 700'))).toMatchInlineSnapshot(`"content/readiness.yaml:37:16: error: writtenAnswers.rubricShare must be 100 or less (percentages are written 0 to 100), but it is the number 700."`);
+    expect(report(edit('  rubricShare: 70', '  rubricShare: 700'))).toMatchInlineSnapshot(
+      `"content/readiness.yaml:37:16: error: writtenAnswers.rubricShare must be 100 or less (percentages are written 0 to 100), but it is the number 700."`,
+    );
   });
 
   test('a fraction where a whole number of assessments is needed', () => {
-    expect(report(edit('  lastAssessments: 5', '  lastAssessments: 2.5'))).toMatchInlineSnapshot(`"content/readiness.yaml:26:20: error: criticalErrors.lastAssessments must be a whole number, but it is the number 2.5."`);
+    expect(report(edit('  lastAssessments: 5', '  lastAssessments: 2.5'))).toMatchInlineSnapshot(
+      `"content/readiness.yaml:26:20: error: criticalErrors.lastAssessments must be a whole number, but it is the number 2.5."`,
+    );
   });
 
   test('a sign-off setting that is not one of the three', () => {
-    expect(report(edit('signOff: not-required', 'signOff: required'))).toMatchInlineSnapshot(`"content/readiness.yaml:40:10: error: signOff must be one of "not-required", "any-category" or "each-required-category", but it is the text "required"."`);
+    expect(report(edit('signOff: not-required', 'signOff: required'))).toMatchInlineSnapshot(
+      `"content/readiness.yaml:40:10: error: signOff must be one of "not-required", "any-category" or "each-required-category", but it is the text "required"."`,
+    );
   });
 
   test('an unknown rule in close.notWhenUnmet', () => {
-    expect(report(edit('notWhenUnmet: [critical-errors]', 'notWhenUnmet: [critical]'))).toMatchInlineSnapshot(`"content/readiness.yaml:46:18: error: close.notWhenUnmet, entry 1 must be one of "category", "critical-errors", "routing", "written-answers" or "sign-off", but it is the text "critical"."`);
+    expect(report(edit('notWhenUnmet: [critical-errors]', 'notWhenUnmet: [critical]'))).toMatchInlineSnapshot(
+      `"content/readiness.yaml:46:18: error: close.notWhenUnmet, entry 1 must be one of "category", "critical-errors", "routing", "written-answers" or "sign-off", but it is the text "critical"."`,
+    );
   });
 
   test('a category that is not in the taxonomy, with the nearest id', () => {
-    expect(report(edit('    - edi-failure', '    - edi-failures'))).toMatchInlineSnapshot(`"content/readiness.yaml:14:7: error: categories.required, entry 3: "edi-failures" is not a category in scenarios/taxonomy.yaml. Did you mean "edi-failure"?"`);
+    expect(report(edit('    - edi-failure', '    - edi-failures'))).toMatchInlineSnapshot(
+      `"content/readiness.yaml:14:7: error: categories.required, entry 3: "edi-failures" is not a category in scenarios/taxonomy.yaml. Did you mean "edi-failure"?"`,
+    );
   });
 
   test('a category listed twice', () => {
-    expect(report(edit('    - returns-credit', '    - returns-credit\n    - credit-limit'))).toMatchInlineSnapshot(`"content/readiness.yaml:18:7: error: categories.required, entry 7: "credit-limit" is listed twice. List each category once."`);
+    expect(report(edit('    - returns-credit', '    - returns-credit\n    - credit-limit'))).toMatchInlineSnapshot(
+      `"content/readiness.yaml:18:7: error: categories.required, entry 7: "credit-limit" is listed twice. List each category once."`,
+    );
   });
 
   test('no required category at all', () => {
@@ -68,15 +87,21 @@ describe('mistakes a lead can make', () => {
   });
 
   test('the categories section left out', () => {
-    expect(report('routing:\n  accuracy: 85\n')).toMatchInlineSnapshot(`"content/readiness.yaml:1:1: error: categories is missing. Add "categories:" with a group of settings (indented "key: value" lines)."`);
+    expect(report('routing:\n  accuracy: 85\n')).toMatchInlineSnapshot(
+      `"content/readiness.yaml:1:1: error: categories is missing. Add "categories:" with a group of settings (indented "key: value" lines)."`,
+    );
   });
 
   test('a YAML syntax error, at its line', () => {
-    expect(report(edit('  notWhenUnmet: [critical-errors]', '  notWhenUnmet: [critical-errors'))).toMatchInlineSnapshot(`"content/readiness.yaml:47:1: error: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]. Check the indentation: nested keys use the same number of spaces."`);
+    expect(report(edit('  notWhenUnmet: [critical-errors]', '  notWhenUnmet: [critical-errors'))).toMatchInlineSnapshot(
+      `"content/readiness.yaml:47:1: error: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]. Check the indentation: nested keys use the same number of spaces."`,
+    );
   });
 
   test('an empty file', () => {
-    expect(report('')).toMatchInlineSnapshot(`"content/readiness.yaml:1:1: error: The file must be a set of "key: value" lines at the top level (it is empty or a list)."`);
+    expect(report('')).toMatchInlineSnapshot(
+      `"content/readiness.yaml:1:1: error: The file must be a set of "key: value" lines at the top level (it is empty or a list)."`,
+    );
   });
 
   test('several mistakes are all reported, in line order', () => {
@@ -113,13 +138,19 @@ describe('loading the file at start', () => {
 
   test('a missing file says how to put it back', async () => {
     const error = await readPolicyFile('/nonexistent/readiness.yaml', categoryIds).catch((caught: Error) => caught);
-    expect((error as Error).message).toMatchInlineSnapshot(`"The readiness policy /nonexistent/readiness.yaml cannot be read: it does not exist. Restore it from the repository, or set DESK_READINESS_FILE to the policy's path."`);
+    expect((error as Error).message).toMatchInlineSnapshot(
+      `"The readiness policy /nonexistent/readiness.yaml cannot be read: it does not exist. Restore it from the repository, or set DESK_READINESS_FILE to the policy's path."`,
+    );
   });
 
   test('a bad save while running keeps the policy in force and logs why; a good save replaces it', async () => {
     const file = await fileWith(shipped);
     const logged: string[] = [];
-    const policy = await ReadinessPolicyFile.open(file, () => categoryIds, (line) => logged.push(line));
+    const policy = await ReadinessPolicyFile.open(
+      file,
+      () => categoryIds,
+      (line) => logged.push(line),
+    );
     await writeFile(file, edit('  accuracy: 85', '  accuracy: high'));
     expect(await policy.reload()).toBe(false);
     expect(policy.policy.routing?.accuracy).toBe(85);
@@ -132,7 +163,11 @@ describe('loading the file at start', () => {
 
   test('saving the file reloads it (watched)', async () => {
     const file = await fileWith(shipped);
-    const policy = await ReadinessPolicyFile.open(file, () => categoryIds, () => {});
+    const policy = await ReadinessPolicyFile.open(
+      file,
+      () => categoryIds,
+      () => {},
+    );
     policy.watch();
     try {
       await writeFile(file, edit('  accuracy: 85', '  accuracy: 95'));

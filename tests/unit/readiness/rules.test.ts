@@ -33,7 +33,12 @@ describe('evidence', () => {
 
 describe('category rule', () => {
   test('a passed assessment and a mean of 80 or more over the last three meets it', () => {
-    const line = categoryLine(categories, 'credit-limit', assessments(summary({ score: 60, passed: false }), summary({ score: 82 }), summary({ score: 84 }), summary({ score: 90 })), context);
+    const line = categoryLine(
+      categories,
+      'credit-limit',
+      assessments(summary({ score: 60, passed: false }), summary({ score: 82 }), summary({ score: 84 }), summary({ score: 90 })),
+      context,
+    );
     expect(line).toMatchObject({ met: true, title: 'Credit limit exceeded', detail: '3 passed assessments; mean 85 over the last 3 assessments.' });
     expect(line.requirement).toBe('A passed assessment and a mean of 80 or more over the last 3 assessments');
   });
@@ -41,7 +46,9 @@ describe('category rule', () => {
   test('the mean looks at the last three only: an old failure stops counting', () => {
     const old = summary({ score: 20, passed: false });
     expect(categoryLine(categories, 'credit-limit', assessments(old, summary({ score: 81 })), context).met).toBe(false);
-    expect(categoryLine(categories, 'credit-limit', assessments(old, summary({ score: 81 }), summary({ score: 81 }), summary({ score: 81 })), context).met).toBe(true);
+    expect(
+      categoryLine(categories, 'credit-limit', assessments(old, summary({ score: 81 }), summary({ score: 81 }), summary({ score: 81 })), context).met,
+    ).toBe(true);
   });
 
   test('a high mean without a passed assessment is not enough (a critical error fails an attempt whatever its score)', () => {
@@ -49,7 +56,7 @@ describe('category rule', () => {
     expect(line).toMatchObject({ met: false, detail: '0 passed assessments; mean 92 over the last 1 assessment.' });
   });
 
-  test('no assessment yet names the category\'s easiest scenario to practise', () => {
+  test("no assessment yet names the category's easiest scenario to practise", () => {
     const line = categoryLine(categories, 'credit-limit', assessments(summary({ category: 'edi-failure' })), context);
     expect(line).toMatchObject({ met: false, detail: 'No assessment in this category yet.', practise: 'credit-limit-easy' });
   });
@@ -58,8 +65,16 @@ describe('category rule', () => {
     const strict = { ...categories, passedAssessments: 2 };
     const sameCase = (score: number) => summary({ scenarioId: 'credit-limit-case', variant: 'wire-short', score });
     const repeated = categoryLine(strict, 'credit-limit', assessments(sameCase(70), sameCase(95), sameCase(96)), context);
-    expect(repeated).toMatchObject({ met: false, detail: '1 passed assessment; mean 96 over the last 1 assessment (2 repeats of a case already assessed not counted).' });
-    const twoVariants = categoryLine(strict, 'credit-limit', assessments(sameCase(95), summary({ scenarioId: 'credit-limit-case', variant: 'wire-covers', score: 88 })), context);
+    expect(repeated).toMatchObject({
+      met: false,
+      detail: '1 passed assessment; mean 96 over the last 1 assessment (2 repeats of a case already assessed not counted).',
+    });
+    const twoVariants = categoryLine(
+      strict,
+      'credit-limit',
+      assessments(sameCase(95), summary({ scenarioId: 'credit-limit-case', variant: 'wire-covers', score: 88 })),
+      context,
+    );
     expect(twoVariants).toMatchObject({ met: true, detail: '2 passed assessments; mean 92 over the last 2 assessments.' });
   });
 
@@ -68,7 +83,12 @@ describe('category rule', () => {
   });
 
   test('a scenario already passed is suggested after one not passed yet', () => {
-    const line = categoryLine(categories, 'credit-limit', assessments(summary({ scenarioId: 'credit-limit-easy', score: 90 }), summary({ scenarioId: 'credit-limit-case', score: 40, passed: false })), context);
+    const line = categoryLine(
+      categories,
+      'credit-limit',
+      assessments(summary({ scenarioId: 'credit-limit-easy', score: 90 }), summary({ scenarioId: 'credit-limit-case', score: 40, passed: false })),
+      context,
+    );
     expect(line.practise).toBe('credit-limit-case');
   });
 });
@@ -100,8 +120,18 @@ describe('routing rule', () => {
   });
 
   test('below 85% fails it, counts over- and under-escalation, and names the case misrouted most', () => {
-    const line = routingLine(rule, assessments(summary({ scenarioId: 'credit-limit-case', decisions: many(16) }), summary({ scenarioId: 'edi-failure-case', decisions: [...many(3, 'over'), routed('under')] })));
-    expect(line).toMatchObject({ met: false, practise: 'edi-failure-case', detail: '80% over the last 20 routed decisions; 3 sent higher than needed, 1 kept at the desk that belonged elsewhere.' });
+    const line = routingLine(
+      rule,
+      assessments(
+        summary({ scenarioId: 'credit-limit-case', decisions: many(16) }),
+        summary({ scenarioId: 'edi-failure-case', decisions: [...many(3, 'over'), routed('under')] }),
+      ),
+    );
+    expect(line).toMatchObject({
+      met: false,
+      practise: 'edi-failure-case',
+      detail: '80% over the last 20 routed decisions; 3 sent higher than needed, 1 kept at the desk that belonged elsewhere.',
+    });
   });
 
   test('only the last twenty count: early mistakes fade', () => {
@@ -129,20 +159,34 @@ describe('written answers rule', () => {
 
   test('an answer waiting for review fails it until a senior grades it, with nothing to practise', () => {
     const line = writtenAnswersLine(rule, assessments(summary({ decisions: [written(1)] }), summary({ decisions: [written(null)] })), context);
-    expect(line).toMatchObject({ met: false, practise: undefined, detail: "100% of the rubric on average over 1 reviewed answer; 1 answer waiting for a senior's review." });
+    expect(line).toMatchObject({
+      met: false,
+      practise: undefined,
+      detail: "100% of the rubric on average over 1 reviewed answer; 1 answer waiting for a senior's review.",
+    });
   });
 
   test('a policy that does not ask for every review ignores the waiting ones', () => {
-    expect(writtenAnswersLine({ allReviewed: false, rubricShare: 70 }, assessments(summary({ decisions: [written(1), written(null)] })), context).met).toBe(true);
+    expect(writtenAnswersLine({ allReviewed: false, rubricShare: 70 }, assessments(summary({ decisions: [written(1), written(null)] })), context).met).toBe(
+      true,
+    );
   });
 
-  test('a low average names the weakest answer\'s case', () => {
-    const line = writtenAnswersLine(rule, assessments(summary({ scenarioId: 'edi-failure-case', decisions: [written(0.25)] }), summary({ decisions: [written(0.75)] })), context);
+  test("a low average names the weakest answer's case", () => {
+    const line = writtenAnswersLine(
+      rule,
+      assessments(summary({ scenarioId: 'edi-failure-case', decisions: [written(0.25)] }), summary({ decisions: [written(0.75)] })),
+      context,
+    );
     expect(line).toMatchObject({ met: false, practise: 'edi-failure-case' });
   });
 
   test('no written answer yet fails it and names a case with one', () => {
-    expect(writtenAnswersLine(rule, assessments(summary({ decisions: [routed()] })), context)).toMatchObject({ met: false, detail: 'No written answer in an assessment yet.', practise: 'edi-failure-case' });
+    expect(writtenAnswersLine(rule, assessments(summary({ decisions: [routed()] })), context)).toMatchObject({
+      met: false,
+      detail: 'No written answer in an assessment yet.',
+      practise: 'edi-failure-case',
+    });
   });
 });
 
@@ -159,7 +203,10 @@ describe('sign-off rule', () => {
 
   test('each required category: the missing ones are named', () => {
     const each = { ...policy, signOff: 'each-required-category' as const };
-    expect(signOffLine(each, [{ category: 'edi-failure', by: 'sam' }], context)).toMatchObject({ met: false, detail: 'Not signed off yet for Credit limit exceeded.' });
+    expect(signOffLine(each, [{ category: 'edi-failure', by: 'sam' }], context)).toMatchObject({
+      met: false,
+      detail: 'Not signed off yet for Credit limit exceeded.',
+    });
   });
 });
 
@@ -180,7 +227,12 @@ describe('verdict', () => {
   });
 
   test('unmet lines come first, a critical error before routing before categories; lines short of evidence after them', () => {
-    const lines = [line('category', false), line('written-answers', true), { ...line('routing', false), needsMoreEvidence: true }, line('critical-errors', false)];
+    const lines = [
+      line('category', false),
+      line('written-answers', true),
+      { ...line('routing', false), needsMoreEvidence: true },
+      line('critical-errors', false),
+    ];
     expect(orderLines(lines).map((entry) => entry.rule)).toEqual(['critical-errors', 'category', 'routing', 'written-answers']);
   });
 });
@@ -199,7 +251,16 @@ describe('assessReadiness', () => {
   });
 
   test('one category short is close, with that category as the reason and its scenario next', () => {
-    const readiness = assessReadiness(policy, [...strong(), summary({ category: 'edi-failure', scenarioId: 'edi-failure-case', score: 40, passed: false }), summary({ category: 'edi-failure', scenarioId: 'edi-failure-case', score: 50, passed: false })], [], context);
+    const readiness = assessReadiness(
+      policy,
+      [
+        ...strong(),
+        summary({ category: 'edi-failure', scenarioId: 'edi-failure-case', score: 40, passed: false }),
+        summary({ category: 'edi-failure', scenarioId: 'edi-failure-case', score: 50, passed: false }),
+      ],
+      [],
+      context,
+    );
     expect(readiness.verdict).toBe('close');
     expect(readiness.reasons).toEqual(['EDI order failed: 1 passed assessment; mean 60 over the last 3 assessments.']);
     expect(readiness.next?.scenarioId).toBe('edi-failure-case');

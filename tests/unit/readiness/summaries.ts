@@ -56,7 +56,11 @@ export function summary(options: SummaryOptions = {}): AttemptSummary {
       score,
       parts: { decisions: score / 100, time: 1, sentiment: 1, dollars: 1 },
       decisions,
-      routing: { matched: routedList.reduce((a, b) => a + b, 0), routed: routedList.length, accuracy: routedList.length ? routedList.reduce((a, b) => a + b, 0) / routedList.length : null },
+      routing: {
+        matched: routedList.reduce((a, b) => a + b, 0),
+        routed: routedList.length,
+        accuracy: routedList.length ? routedList.reduce((a, b) => a + b, 0) / routedList.length : null,
+      },
       totals: { minutes: 30, sentiment: 60, dollars: 0 },
       senior: { minutes: 30, sentiment: 60, dollars: 0 },
       critical: options.critical ?? false,

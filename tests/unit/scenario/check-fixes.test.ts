@@ -15,7 +15,8 @@ const codes = (text: string, fileId = 'kitchen-sink') => findingsOf(text, fileId
 
 describe('every error of a file that parses, in one run', () => {
   test('a bad verdict, a dangling next and an unknown route are all reported together', () => {
-    const broken = edit(kitchenSink,
+    const broken = edit(
+      kitchenSink,
       ['verdict: wrong\n        why: Sales has no credit', 'verdict: wrnog\n        why: Sales has no credit'],
       ['next: sales-bounces', 'next: sales-bounce'],
       ['route: credit\n        verdict: best', 'route: credti\n        verdict: best'],
@@ -31,14 +32,15 @@ describe('every error of a file that parses, in one run', () => {
   });
 
   test('an unknown key and a missing text in one option do not hide an unknown document elsewhere', () => {
-    const broken = edit(minimal,
+    const broken = edit(
+      minimal,
       ['{ id: guess, text: Correct it from memory., verdict: wrong,', '{ id: guess, verdict: wrong, colour: red,'],
       ['prompt: Who needs to hear about the change?', 'prompt: Who needs to hear about the change?\n    reveal: [po-scan]'],
     );
     expect(codes(broken, 'minimal').sort()).toEqual(['schema-invalid_type', 'schema-unrecognized_keys', 'unknown-document'].sort());
   });
 
-  test('a misspelt kind is reported, and the step\'s own mistakes with it', () => {
+  test("a misspelt kind is reported, and the step's own mistakes with it", () => {
     const broken = edit(kitchenSink, ['kind: choose-many', 'kind: chose-many'], ['answer: [credit, am]', 'answer: [credit, ams]']);
     const findings = findingsOf(broken);
     expect(findings.filter((finding) => finding.severity === 'error')).toHaveLength(2);
@@ -57,12 +59,19 @@ describe('a senior path that loops', () => {
     const looped = edit(kitchenSink, ['        reveal: [ar-ledger]\n        next: loop-in', '        reveal: [ar-ledger]\n        next: first-look']);
     const findings = findingsOf(looped).filter((finding) => finding.severity === 'error');
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ code: 'senior-path', line: where(looped, 'next: first-look').line, column: where(looped, 'next: first-look').column + 6 });
+    expect(findings[0]).toMatchObject({
+      code: 'senior-path',
+      line: where(looped, 'next: first-look').line,
+      column: where(looped, 'next: first-look').column + 6,
+    });
     expect(findings[0]?.message).toContain('leads back to step "first-look"');
   });
 
   test('through a branch list, is blamed on the branch taken', () => {
-    const looped = edit(kitchenSink, ['      - when: { scoreAtLeast: 0.8 }\n        goto: queue', '      - when: { scoreAtLeast: 0.8 }\n        goto: first-look']);
+    const looped = edit(kitchenSink, [
+      '      - when: { scoreAtLeast: 0.8 }\n        goto: queue',
+      '      - when: { scoreAtLeast: 0.8 }\n        goto: first-look',
+    ]);
     const [finding] = findingsOf(looped).filter((entry) => entry.code === 'senior-path');
     expect(finding).toMatchObject({ line: where(looped, 'goto: first-look').line, column: where(looped, 'goto: first-look').column + 6 });
   });
@@ -74,7 +83,9 @@ describe('parts no play can reach because of their conditions', () => {
     const findings = findingsOf(late);
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ severity: 'warning', code: 'unreachable-by-conditions' });
-    expect(findings[0]?.message).toMatch(/^Ending "late-ship" can never be reached: .*"minutesAtLeast: 370" needs 370 simulated minutes, but no path has spent more than \d+/);
+    expect(findings[0]?.message).toMatch(
+      /^Ending "late-ship" can never be reached: .*"minutesAtLeast: 370" needs 370 simulated minutes, but no path has spent more than \d+/,
+    );
     expect(findings[0]?.line).toBe(where(late, 'minutesAtLeast: 370').line);
   });
 
@@ -85,10 +96,14 @@ describe('parts no play can reach because of their conditions', () => {
   });
 
   test('a scoreAtLeast that the option leading there can never score warns too', () => {
-    const never = edit(kitchenSink, [
-      "        verdict: critical\n        why: Only credit may release a credit hold. This is a control breach.\n        effect: { minutes: 5, dollars: 2500 }\n        next: released-wrongly",
-      "        verdict: critical\n        why: Only credit may release a credit hold. This is a control breach.\n        effect: { minutes: 5, dollars: 2500 }\n        next:\n          - when: { scoreAtLeast: 0.5 }\n            goto: released-wrongly\n          - goto: missed",
-    ], ['      - when: { chose: release }\n        goto: released-wrongly\n', '']);
+    const never = edit(
+      kitchenSink,
+      [
+        '        verdict: critical\n        why: Only credit may release a credit hold. This is a control breach.\n        effect: { minutes: 5, dollars: 2500 }\n        next: released-wrongly',
+        '        verdict: critical\n        why: Only credit may release a credit hold. This is a control breach.\n        effect: { minutes: 5, dollars: 2500 }\n        next:\n          - when: { scoreAtLeast: 0.5 }\n            goto: released-wrongly\n          - goto: missed',
+      ],
+      ['      - when: { chose: release }\n        goto: released-wrongly\n', ''],
+    );
     const findings = findingsOf(never);
     expect(findings).toMatchObject([{ code: 'unreachable-by-conditions', line: where(never, 'scoreAtLeast: 0.5').line }]);
     expect(findings[0]?.message).toContain('"scoreAtLeast: 0.5" can never hold: this answer scores 0');
@@ -96,20 +111,23 @@ describe('parts no play can reach because of their conditions', () => {
 });
 
 describe('Did you mean for routes', () => {
-  test('a route written as its label\'s words finds the route', () => {
+  test("a route written as its label's words finds the route", () => {
     const broken = edit(kitchenSink, ['route: sales\n        verdict: wrong', 'route: account-manager\n        verdict: wrong']);
     expect(findingsOf(broken)[0]?.message).toBe('"account-manager" is not a route in taxonomy.yaml. Did you mean "sales" (Sales / account manager)?');
   });
 });
 
 describe('the giveaway-length warning', () => {
-  const step = (best: string, others: string[]) => edit(minimal, [
-    `      - { id: compare, text: Compare it with the PO., verdict: best, why: The PO is the source., next: fix }
+  const step = (best: string, others: string[]) =>
+    edit(minimal, [
+      `      - { id: compare, text: Compare it with the PO., verdict: best, why: The PO is the source., next: fix }
       - { id: guess, text: Correct it from memory., verdict: wrong, why: Memory is not a source., next: fix }
       - { id: force, text: Override validation., verdict: critical, why: The carrier returns it., next: returned }`,
-    [`      - { id: compare, text: "${best}", verdict: best, why: The PO is the source., next: fix }`,
-      ...others.map((text, index) => `      - { id: other-${index}, text: "${text}", verdict: wrong, why: No., next: ${index === 0 ? 'fix' : 'returned'} }`)].join('\n'),
-  ]);
+      [
+        `      - { id: compare, text: "${best}", verdict: best, why: The PO is the source., next: fix }`,
+        ...others.map((text, index) => `      - { id: other-${index}, text: "${text}", verdict: wrong, why: No., next: ${index === 0 ? 'fix' : 'returned'} }`),
+      ].join('\n'),
+    ]);
   const giveaways = (text: string) => findingsOf(text, 'minimal').filter((finding) => finding.code === 'giveaway-length');
   const ofLength = (length: number) => 'x'.repeat(length);
 
@@ -126,21 +144,24 @@ describe('the giveaway-length warning', () => {
   });
 
   test('the best option shorter than every other by more than 10% of the next shortest warns too', () => {
-    expect(giveaways(step(ofLength(89), [ofLength(100), ofLength(120)]))[0]?.message).toContain('is the shortest by far (89 characters; the next shortest, "other-0", has 100)');
+    expect(giveaways(step(ofLength(89), [ofLength(100), ofLength(120)]))[0]?.message).toContain(
+      'is the shortest by far (89 characters; the next shortest, "other-0", has 100)',
+    );
     expect(giveaways(step(ofLength(90), [ofLength(100), ofLength(120)]))).toEqual([]);
   });
 
   test('on a choose-many step, every answer option longer than every other warns; one short one in the answer does not', () => {
-    const many = (answerTexts: string[], otherTexts: string[]) => edit(kitchenSink, [
-      `      - { id: credit, text: Credit analyst on duty, route: credit, why: Credit decides. }
+    const many = (answerTexts: string[], otherTexts: string[]) =>
+      edit(kitchenSink, [
+        `      - { id: credit, text: Credit analyst on duty, route: credit, why: Credit decides. }
       - { id: am, text: The account manager, route: sales, why: Sales owns the customer conversation. }
       - { id: warehouse, text: The warehouse lead, route: fulfillment }
       - { id: release, text: Release it yourself and tell credit later, route: self, critical: true }`,
-      `      - { id: credit, text: "${answerTexts[0]}", route: credit }
+        `      - { id: credit, text: "${answerTexts[0]}", route: credit }
       - { id: am, text: "${answerTexts[1]}", route: sales }
       - { id: warehouse, text: "${otherTexts[0]}", route: fulfillment }
       - { id: release, text: "${otherTexts[1]}", route: self, critical: true }`,
-    ]);
+      ]);
     const warned = (text: string) => findingsOf(text).filter((finding) => finding.code === 'giveaway-length');
     const text = many([ofLength(40), ofLength(41)], [ofLength(39), ofLength(20)]);
     expect(warned(text)).toMatchObject([{ ...where(text, 'loop-in:') }]);
@@ -162,8 +183,12 @@ describe('the engine works each answer out once', () => {
     expect(currentNode(moved)).toBe('sales-bounces');
     expect(moved.context.minutes).toBe(999);
     // A resolution for another step, or to a place this step cannot lead, does not move the attempt.
-    expect(currentNode(transition(machine, start, { type: 'answer.resolved', resolution: { ...marked, decision: { ...marked.decision, stepId: 'queue' } } })[0])).toBe('first-look');
-    expect(currentNode(transition(machine, start, { type: 'answer.resolved', resolution: { ...marked, decision: { ...marked.decision, next: 'queue' } } })[0])).toBe('first-look');
+    expect(
+      currentNode(transition(machine, start, { type: 'answer.resolved', resolution: { ...marked, decision: { ...marked.decision, stepId: 'queue' } } })[0]),
+    ).toBe('first-look');
+    expect(
+      currentNode(transition(machine, start, { type: 'answer.resolved', resolution: { ...marked, decision: { ...marked.decision, next: 'queue' } } })[0]),
+    ).toBe('first-look');
   });
 
   test('submitAnswer resolves the answer and the machine records exactly that decision', () => {

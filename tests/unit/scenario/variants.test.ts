@@ -17,12 +17,29 @@ describe('the overlay rules', () => {
     setting: { clock: '2026-01-01T09:00', sentiment: 50 },
     case: {
       customer: { name: 'A', creditLimit: 100 },
-      lines: [{ sku: 'A-1', qty: 1 }, { sku: 'A-2', qty: 2 }, { sku: 'A-3', qty: 3 }],
-      holds: [{ code: 'CR', message: 'Credit' }, { code: 'DP', message: 'Denied party' }],
-      documents: [{ id: 'one', body: 'One' }, { id: 'two', body: 'Two' }],
+      lines: [
+        { sku: 'A-1', qty: 1 },
+        { sku: 'A-2', qty: 2 },
+        { sku: 'A-3', qty: 3 },
+      ],
+      holds: [
+        { code: 'CR', message: 'Credit' },
+        { code: 'DP', message: 'Denied party' },
+      ],
+      documents: [
+        { id: 'one', body: 'One' },
+        { id: 'two', body: 'Two' },
+      ],
     },
     steps: {
-      s: { kind: 'choose', reveal: ['one'], options: [{ id: 'a', verdict: 'best', effect: { minutes: 5, dollars: 9 }, next: 'end' }, { id: 'b', verdict: 'weak', next: 'end' }] },
+      s: {
+        kind: 'choose',
+        reveal: ['one'],
+        options: [
+          { id: 'a', verdict: 'best', effect: { minutes: 5, dollars: 9 }, next: 'end' },
+          { id: 'b', verdict: 'weak', next: 'end' },
+        ],
+      },
     },
     endings: { end: { result: 'resolved', text: 'Done' } },
   };
@@ -37,11 +54,27 @@ describe('the overlay rules', () => {
 
   test('items with an id merge by id; a new id is added at the end; remove: true drops one', () => {
     const { data, problems } = overlaid({
-      case: { documents: [{ id: 'two', body: 'Two, changed' }, { id: 'three', kind: 'note', body: 'Three' }, { id: 'one', remove: true }] },
-      steps: { s: { options: [{ id: 'a', verdict: 'weak', effect: { minutes: 50 } }, { id: 'b', verdict: 'best' }] } },
+      case: {
+        documents: [
+          { id: 'two', body: 'Two, changed' },
+          { id: 'three', kind: 'note', body: 'Three' },
+          { id: 'one', remove: true },
+        ],
+      },
+      steps: {
+        s: {
+          options: [
+            { id: 'a', verdict: 'weak', effect: { minutes: 50 } },
+            { id: 'b', verdict: 'best' },
+          ],
+        },
+      },
     });
     expect(problems).toEqual([]);
-    expect((data.case as { documents: unknown[] }).documents).toEqual([{ id: 'two', body: 'Two, changed' }, { id: 'three', kind: 'note', body: 'Three' }]);
+    expect((data.case as { documents: unknown[] }).documents).toEqual([
+      { id: 'two', body: 'Two, changed' },
+      { id: 'three', kind: 'note', body: 'Three' },
+    ]);
     const options = (data.steps as { s: { options: unknown[] } }).s.options;
     // The option's effect is a mapping, so it merges: the base's dollars stay.
     expect(options).toEqual([
@@ -53,17 +86,34 @@ describe('the overlay rules', () => {
   test('order lines merge by line number, a base line without one counting 10, 20, 30; holds merge by code', () => {
     const { data } = overlaid({
       case: {
-        lines: [{ line: 20, qty: 20 }, { line: 15, sku: 'A-1B', qty: 1 }, { line: 30, remove: true }],
-        holds: [{ code: 'DP', message: 'Cleared' }, { code: 'PX', message: 'Price' }],
+        lines: [
+          { line: 20, qty: 20 },
+          { line: 15, sku: 'A-1B', qty: 1 },
+          { line: 30, remove: true },
+        ],
+        holds: [
+          { code: 'DP', message: 'Cleared' },
+          { code: 'PX', message: 'Price' },
+        ],
       },
     });
     const theCase = data.case as { lines: unknown[]; holds: unknown[] };
-    expect(theCase.lines).toEqual([{ sku: 'A-1', qty: 1 }, { line: 15, sku: 'A-1B', qty: 1 }, { sku: 'A-2', qty: 20, line: 20 }]);
-    expect(theCase.holds).toEqual([{ code: 'CR', message: 'Credit' }, { code: 'DP', message: 'Cleared' }, { code: 'PX', message: 'Price' }]);
+    expect(theCase.lines).toEqual([
+      { sku: 'A-1', qty: 1 },
+      { line: 15, sku: 'A-1B', qty: 1 },
+      { sku: 'A-2', qty: 20, line: 20 },
+    ]);
+    expect(theCase.holds).toEqual([
+      { code: 'CR', message: 'Credit' },
+      { code: 'DP', message: 'Cleared' },
+      { code: 'PX', message: 'Price' },
+    ]);
   });
 
   test('any other list is replaced whole, whether it is a branch list, an answer or a reveal', () => {
-    const { data } = overlaid({ steps: { s: { reveal: ['two'], options: [{ id: 'b', next: [{ when: { minutesAtLeast: 5 }, goto: 'end' }, { goto: 'end' }] }] } } });
+    const { data } = overlaid({
+      steps: { s: { reveal: ['two'], options: [{ id: 'b', next: [{ when: { minutesAtLeast: 5 }, goto: 'end' }, { goto: 'end' }] }] } },
+    });
     const step = (data.steps as { s: { reveal: string[]; options: { next: unknown }[] } }).s;
     expect(step.reveal).toEqual(['two']);
     expect(step.options[1]?.next).toEqual([{ when: { minutesAtLeast: 5 }, goto: 'end' }, { goto: 'end' }]);
@@ -76,7 +126,14 @@ describe('the overlay rules', () => {
   });
 
   test('each part of the result knows where it was written: the base or the overlay', () => {
-    const { origin } = overlaid({ case: { documents: [{ id: 'three', kind: 'note', body: 'Three' }, { id: 'one', body: 'One, changed' }] } });
+    const { origin } = overlaid({
+      case: {
+        documents: [
+          { id: 'three', kind: 'note', body: 'Three' },
+          { id: 'one', body: 'One, changed' },
+        ],
+      },
+    });
     expect(origin(['case', 'documents', 0, 'body'])).toEqual(['variants', 0, 'case', 'documents', 1, 'body']);
     expect(origin(['case', 'documents', 1, 'body'])).toEqual(['case', 'documents', 1, 'body']);
     expect(origin(['case', 'documents', 2, 'kind'])).toEqual(['variants', 0, 'case', 'documents', 0, 'kind']);
@@ -101,7 +158,7 @@ describe('placeholders', () => {
     expect(valueText('105,000.00')).toBe('105,000.00');
   });
 
-  test('a field that is one placeholder takes the value\'s type; inside text the value is printed', () => {
+  test("a field that is one placeholder takes the value's type; inside text the value is printed", () => {
     const filled = fillPlaceholders({ total: '{{total}}', note: 'Total {{ total }} for {{who}}.', list: ['{{who}}'] }, { total: 164800, who: 'Halvorsen' });
     expect(filled).toEqual({ total: 164800, note: 'Total 164,800 for Halvorsen.', list: ['Halvorsen'] });
   });
@@ -142,7 +199,11 @@ describe('scenarioVariants and resolveVariant', () => {
     expect(short.case.documents[0]?.body).toBe('Applied the wire of 105,000.00; the order is still 7,400 over the limit.\n');
     expect(covers.case.documents[0]?.body).toBe('Applied the wire of 120,000.00; the order is still 0 over the limit.\n');
     expect(covers.case.customer.exposure).toBe(492600);
-    expect(covers.case.lines.map((line) => [line.sku, line.qty])).toEqual([['NF-10', 200], ['NF-20', 150], ['NF-30', 10]]);
+    expect(covers.case.lines.map((line) => [line.sku, line.qty])).toEqual([
+      ['NF-10', 200],
+      ['NF-20', 150],
+      ['NF-30', 10],
+    ]);
     expect(covers.values).toMatchObject({ wire: '120,000.00', overLimit: 0, customer: 'Halvorsen Foods', total: 164800 });
   });
 
@@ -153,8 +214,22 @@ describe('scenarioVariants and resolveVariant', () => {
     expect(short.decisions.map((decision) => decision.answer)).toEqual([choose('ledger'), choose('ask-for-increase'), choose('note-order')]);
     expect(covers.decisions.map((decision) => decision.answer)).toEqual([choose('ledger'), choose('release-within-authority'), choose('note-order')]);
     // The same answer leads elsewhere in each variant.
-    expect(currentNode(play(resolveVariant(scenario, 'wire-short'), [['read-file', choose('ledger')], ['analyst-reply', choose('release-within-authority')]]))).toBe('waiting');
-    expect(currentNode(play(resolveVariant(scenario, 'wire-covers'), [['read-file', choose('ledger')], ['analyst-reply', choose('ask-for-increase')]]))).toBe('waiting');
+    expect(
+      currentNode(
+        play(resolveVariant(scenario, 'wire-short'), [
+          ['read-file', choose('ledger')],
+          ['analyst-reply', choose('release-within-authority')],
+        ]),
+      ),
+    ).toBe('waiting');
+    expect(
+      currentNode(
+        play(resolveVariant(scenario, 'wire-covers'), [
+          ['read-file', choose('ledger')],
+          ['analyst-reply', choose('ask-for-increase')],
+        ]),
+      ),
+    ).toBe('waiting');
   });
 
   test('resolving is pure and remembered: the same variant twice is the same object; an unknown id throws with the ids', () => {
@@ -178,16 +253,22 @@ describe('the check, once per variant', () => {
   });
 
   test('a placeholder only one variant has a value for is an error naming the variants that lack it', () => {
-    const broken = edit(wire,
+    const broken = edit(
+      wire,
       ['  overLimit: 7400\n', ''],
-      ['  - id: wire-short\n    title: The wire leaves the order 7,400 over\n', '  - id: wire-short\n    title: The wire leaves the order 7,400 over\n    values: { overLimit: 7400 }\n'],
+      [
+        '  - id: wire-short\n    title: The wire leaves the order 7,400 over\n',
+        '  - id: wire-short\n    title: The wire leaves the order 7,400 over\n    values: { overLimit: 7400 }\n',
+      ],
     );
     expect(report(broken)).toBe('');
     const lacking = edit(broken, ['    values: { overLimit: 7400 }\n', '']);
-    expect(report(lacking)).toContain(`${where(lacking, '{{overLimit}} over the limit').line}:${where(lacking, '{{overLimit}} over the limit').column}: error: Variant "wire-short": Document "analyst-email", "body": "{{overLimit}}" names no value.`);
+    expect(report(lacking)).toContain(
+      `${where(lacking, '{{overLimit}} over the limit').line}:${where(lacking, '{{overLimit}} over the limit').column}: error: Variant "wire-short": Document "analyst-email", "body": "{{overLimit}}" names no value.`,
+    );
   });
 
-  test('an error inside a variant\'s overlay is reported at the overlay\'s own line', () => {
+  test("an error inside a variant's overlay is reported at the overlay's own line", () => {
     const broken = edit(wire, ['            verdict: weak\n            why: No increase', '            verdict: wek\n            why: No increase']);
     const findings = checkText(broken, 'wire-variants').findings;
     expect(findings).toHaveLength(1);
@@ -205,28 +286,44 @@ describe('the check, once per variant', () => {
   });
 
   test('a step or ending reached in one variant only is fine; reached in none, it is an error', () => {
-    const oneVariant = edit(wire, ['        next: tell-customer\n      - id: release-within-authority', '        next: released-same-day\n      - id: release-within-authority']);
+    const oneVariant = edit(wire, [
+      '        next: tell-customer\n      - id: release-within-authority',
+      '        next: released-same-day\n      - id: release-within-authority',
+    ]);
     // Only the short senior path of the one variant is worth a word.
-    expect(checkText(oneVariant, 'wire-variants').findings).toMatchObject([{ severity: 'warning', code: 'short-senior-path', message: expect.stringMatching(/^Variant "wire-short": The senior path has 2 decisions/) }]);
+    expect(checkText(oneVariant, 'wire-variants').findings).toMatchObject([
+      { severity: 'warning', code: 'short-senior-path', message: expect.stringMatching(/^Variant "wire-short": The senior path has 2 decisions/) },
+    ]);
     expect(seniorPath(resolveVariant(loadFixtureText(oneVariant), 'wire-short')).decisions).toHaveLength(2);
     const none = edit(oneVariant, ['            next: tell-customer', '            next: released-same-day']);
-    expect(checkText(none, 'wire-variants').findings.filter((finding) => finding.severity === 'error')).toMatchObject([{ code: 'unreachable', message: expect.stringContaining('Step "tell-customer" cannot be reached') }]);
+    expect(checkText(none, 'wire-variants').findings.filter((finding) => finding.severity === 'error')).toMatchObject([
+      { code: 'unreachable', message: expect.stringContaining('Step "tell-customer" cannot be reached') },
+    ]);
   });
 
   test('a variant may not change the id, category, level or start, nor add a step', () => {
-    const broken = edit(wire, ['  - id: wire-covers\n', '  - id: wire-covers\n    start: analyst-reply\n'], ['    steps:\n      analyst-reply:', '    steps:\n      analyst-replies:\n        prompt: A new step?\n      analyst-reply:']);
+    const broken = edit(
+      wire,
+      ['  - id: wire-covers\n', '  - id: wire-covers\n    start: analyst-reply\n'],
+      ['    steps:\n      analyst-reply:', '    steps:\n      analyst-replies:\n        prompt: A new step?\n      analyst-reply:'],
+    );
     const findings = checkText(broken, 'wire-variants').findings;
     expect(findings.map((finding) => [finding.code, finding.line])).toEqual([
       ['schema-unrecognized_keys', where(broken, 'start: analyst-reply').line],
       ['overlay-unknown-id', where(broken, 'analyst-replies:').line],
     ]);
-    expect(findings[0]?.message).toContain('the id, category, level, start and the set of steps stay the base\'s');
+    expect(findings[0]?.message).toContain("the id, category, level, start and the set of steps stay the base's");
     expect(findings[1]?.message).toContain('Did you mean "analyst-reply"?');
   });
 
-  test('an added option whose id is close to a base option\'s warns that it is added, not changed', () => {
-    const typo = edit(wire, ['          - id: release-within-authority\n            verdict: best', '          - id: release-within-authorty\n            verdict: best']);
-    expect(report(typo)).toContain('warning: This variant adds option "release-within-authorty", which the base does not have, so it is added rather than changed. Did you mean "release-within-authority"?');
+  test("an added option whose id is close to a base option's warns that it is added, not changed", () => {
+    const typo = edit(wire, [
+      '          - id: release-within-authority\n            verdict: best',
+      '          - id: release-within-authorty\n            verdict: best',
+    ]);
+    expect(report(typo)).toContain(
+      'warning: This variant adds option "release-within-authorty", which the base does not have, so it is added rather than changed. Did you mean "release-within-authority"?',
+    );
   });
 
   test('variant ids must be unique, and a value nothing uses is a warning at the value', () => {
@@ -238,7 +335,11 @@ describe('the check, once per variant', () => {
 
   test('a file without variants may still use values and placeholders', () => {
     const minimal = fixtureText('minimal.yaml');
-    const valued = edit(minimal, ['  customer: { name: Brightwell Bakery }', '  customer: { name: "{{customer}}" }'], ['start: look', 'values: { customer: Brightwell Bakery }\nstart: look']);
+    const valued = edit(
+      minimal,
+      ['  customer: { name: Brightwell Bakery }', '  customer: { name: "{{customer}}" }'],
+      ['start: look', 'values: { customer: Brightwell Bakery }\nstart: look'],
+    );
     const checked = checkText(valued, 'minimal');
     expect(checked.findings).toEqual([]);
     expect(checked.value?.case.customer.name).toBe('Brightwell Bakery');

@@ -76,10 +76,12 @@ describe('AttemptService', () => {
     const trainees = await addTrainees(desk, 40);
     const attempts = await Promise.all(trainees.map((trainee) => desk.attempts.start(trainee, SCENARIO, 'practice')));
     for (let round = 0; round < 3; round++) {
-      await Promise.all(attempts.map(async (attempt) => {
-        const view = await desk.attempts.view(attempt);
-        if (view.step) await desk.attempts.answer(attempt, view.step.id, keyFor(desk, view.step.id));
-      }));
+      await Promise.all(
+        attempts.map(async (attempt) => {
+          const view = await desk.attempts.view(attempt);
+          if (view.step) await desk.attempts.answer(attempt, view.step.id, keyFor(desk, view.step.id));
+        }),
+      );
     }
     const acknowledged = attempts.reduce((sum, attempt) => sum + attempt.events.length, 0);
     expect(acknowledged).toBe(120);

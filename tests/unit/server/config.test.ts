@@ -5,7 +5,9 @@ describe('settings read at start', () => {
   test('DESK_TRUSTED_PROXY lists proxy addresses; anything else stops the start with what to write', () => {
     expect(readConfig({}).DESK_TRUSTED_PROXY).toEqual([]);
     expect(readConfig({ DESK_TRUSTED_PROXY: '127.0.0.1, ::1' }).DESK_TRUSTED_PROXY).toEqual(['127.0.0.1', '::1']);
-    expect(() => readConfig({ DESK_TRUSTED_PROXY: 'proxy.example.com' })).toThrow(/DESK_TRUSTED_PROXY="proxy.example.com": DESK_TRUSTED_PROXY must list the IP addresses/);
+    expect(() => readConfig({ DESK_TRUSTED_PROXY: 'proxy.example.com' })).toThrow(
+      /DESK_TRUSTED_PROXY="proxy.example.com": DESK_TRUSTED_PROXY must list the IP addresses/,
+    );
   });
 
   test('DESK_WRITE_LIMIT is a whole number of writes per minute', () => {

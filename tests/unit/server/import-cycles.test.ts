@@ -14,7 +14,9 @@ const filesUnder = (dir: string): string[] =>
 
 /** The relative modules a file imports or re-exports, resolved to paths. */
 const importsOf = (file: string): string[] =>
-  [...readFileSync(file, 'utf8').matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s+'(\.[^']+)'/g)].map((match) => path.resolve(path.dirname(file), match[1]!));
+  [...readFileSync(file, 'utf8').matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s+'(\.[^']+)'/g)].map((match) =>
+    path.resolve(path.dirname(file), match[1]!),
+  );
 
 /** One cycle in the graph, as the files around it, or undefined. */
 function findCycle(graph: Map<string, string[]>): string[] | undefined {
@@ -42,8 +44,23 @@ function findCycle(graph: Map<string, string[]>): string[] | undefined {
 
 describe('module imports', () => {
   test('the finder sees a circle when there is one', () => {
-    expect(findCycle(new Map([['a', ['b']], ['b', ['c']], ['c', ['a']]]))).toEqual(['a', 'b', 'c', 'a']);
-    expect(findCycle(new Map([['a', ['b']], ['b', []]]))).toBeUndefined();
+    expect(
+      findCycle(
+        new Map([
+          ['a', ['b']],
+          ['b', ['c']],
+          ['c', ['a']],
+        ]),
+      ),
+    ).toEqual(['a', 'b', 'c', 'a']);
+    expect(
+      findCycle(
+        new Map([
+          ['a', ['b']],
+          ['b', []],
+        ]),
+      ),
+    ).toBeUndefined();
   });
 
   test('src/ has no import circle', () => {

@@ -11,7 +11,11 @@ async function servedRoutes(): Promise<Map<string, string[]>> {
   for (const entry of await readdir(pagesDir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const file = path.join(entry.parentPath, entry.name);
-    const route = `/${path.relative(pagesDir, file).replace(/\.(astro|ts)$/, '').replace(/(^|\/)index$/, '')}`.replace(/\/$/, '') || '/';
+    const route =
+      `/${path
+        .relative(pagesDir, file)
+        .replace(/\.(astro|ts)$/, '')
+        .replace(/(^|\/)index$/, '')}`.replace(/\/$/, '') || '/';
     const source = await readFile(file, 'utf8');
     const methods = entry.name.endsWith('.astro')
       ? // A page takes posts when it reads the method itself, or hands authorizeReviewer a form handler.
@@ -25,8 +29,10 @@ async function servedRoutes(): Promise<Map<string, string[]>> {
 describe('the route table', () => {
   test('names exactly the methods each page and endpoint serves', async () => {
     const served = await servedRoutes();
-    for (const [route, methods] of served) expect({ route, methods: [...routeFor(route.replace(/\[\w+\]/g, 'x')).methods].sort() }).toEqual({ route, methods: [...methods].sort() });
-    for (const route of Object.keys(ROUTES).filter((name) => !name.startsWith('/_actions/'))) expect(served.has(route), `${route} is in the table but not in src/pages`).toBe(true);
+    for (const [route, methods] of served)
+      expect({ route, methods: [...routeFor(route.replace(/\[\w+\]/g, 'x')).methods].sort() }).toEqual({ route, methods: [...methods].sort() });
+    for (const route of Object.keys(ROUTES).filter((name) => !name.startsWith('/_actions/')))
+      expect(served.has(route), `${route} is in the table but not in src/pages`).toBe(true);
   });
 
   test('a trailing slash and a concrete id match their route; other paths take GET and HEAD', () => {

@@ -24,12 +24,7 @@ describe('backupDataDir', () => {
     const data = await seedDataDir();
     const result = await backupDataDir(data, join(tmp.path, 'data-backups'));
     expect(basename(result.dir)).toMatch(/^backup-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ$/);
-    expect((await readdir(result.dir, { recursive: true })).sort()).toEqual([
-      'trainees',
-      'trainees/cy.json',
-      'trainees/di.json',
-      'users.json',
-    ]);
+    expect((await readdir(result.dir, { recursive: true })).sort()).toEqual(['trainees', 'trainees/cy.json', 'trainees/di.json', 'users.json']);
     expect(result.files).toBe(3);
     expect(result.bytes).toBe(43 + 20 + 15);
   });

@@ -18,7 +18,7 @@ class Faults {
   failing = false;
   held: Promise<void> | undefined;
   writes = 0;
-  wrap = <T,>(adapter: Adapter<T>): Adapter<T> => ({
+  wrap = <T>(adapter: Adapter<T>): Adapter<T> => ({
     read: () => adapter.read(),
     write: async (data: T) => {
       if (this.held) await this.held;
@@ -29,9 +29,30 @@ class Faults {
   });
 }
 
-const user = (username: string, team = 'north'): User => ({ username, name: username.toUpperCase(), role: 'trainee', team, passwordHash: 'hash', disabled: false, createdAt: '2026-12-01T09:00:00.000Z' });
-const session = (tokenHash: string, username: string, expiresAt = '2099-01-01T00:00:00.000Z'): Session => ({ tokenHash, username, createdAt: '2026-12-01T09:00:00.000Z', expiresAt });
-const assignment = (id: string, team = 'north'): Assignment => ({ id, team, title: `Path ${id}`, scenarioIds: ['same-po-two-doors'], due: '2026-12-24', createdBy: 'lee', createdAt: '2026-12-01T09:00:00.000Z' });
+const user = (username: string, team = 'north'): User => ({
+  username,
+  name: username.toUpperCase(),
+  role: 'trainee',
+  team,
+  passwordHash: 'hash',
+  disabled: false,
+  createdAt: '2026-12-01T09:00:00.000Z',
+});
+const session = (tokenHash: string, username: string, expiresAt = '2099-01-01T00:00:00.000Z'): Session => ({
+  tokenHash,
+  username,
+  createdAt: '2026-12-01T09:00:00.000Z',
+  expiresAt,
+});
+const assignment = (id: string, team = 'north'): Assignment => ({
+  id,
+  team,
+  title: `Path ${id}`,
+  scenarioIds: ['same-po-two-doors'],
+  due: '2026-12-24',
+  createdBy: 'lee',
+  createdAt: '2026-12-01T09:00:00.000Z',
+});
 const attempt = (id: string, username = 'tia'): AttemptFile => ({
   version: 1,
   id,
@@ -99,7 +120,10 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         await store.teams.put({ id: 'north', name: 'North' });
         await store.teams.put({ id: 'south', name: 'South' });
         await store.teams.put({ id: 'north', name: 'North desk' });
-        expect(store.teams.list()).toEqual([{ id: 'north', name: 'North desk' }, { id: 'south', name: 'South' }]);
+        expect(store.teams.list()).toEqual([
+          { id: 'north', name: 'North desk' },
+          { id: 'south', name: 'South' },
+        ]);
         expect(store.teams.find('south')?.name).toBe('South');
       });
 
@@ -118,7 +142,10 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         await store.signOffs.put({ trainee: 'tia', category: 'credit-limit', by: 'sid', note: 'First.', at: '2026-12-01T09:00:00.000Z' });
         await store.signOffs.put({ trainee: 'tia', category: 'hazmat', by: 'sid', note: 'Hazmat.', at: '2026-12-01T09:00:00.000Z' });
         await store.signOffs.put({ trainee: 'tia', category: 'credit-limit', by: 'sid', note: 'Again.', at: '2026-12-02T09:00:00.000Z' });
-        expect(store.signOffs.ofTrainee('tia').map((entry) => [entry.category, entry.note])).toEqual([['credit-limit', 'Again.'], ['hazmat', 'Hazmat.']]);
+        expect(store.signOffs.ofTrainee('tia').map((entry) => [entry.category, entry.note])).toEqual([
+          ['credit-limit', 'Again.'],
+          ['hazmat', 'Hazmat.'],
+        ]);
         expect((await store.signOffs.remove({ trainee: 'tia', category: 'credit-limit' }))?.note).toBe('Again.');
         expect(await store.signOffs.remove({ trainee: 'tia', category: 'credit-limit' })).toBeUndefined();
         expect(store.signOffs.ofTrainee('tom')).toEqual([]);
@@ -144,13 +171,22 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         await store.attempts.create(attempt('x-3'));
         await expect(store.attempts.create(attempt('x-1', 'tom'))).rejects.toBeInstanceOf(StoreConflictError);
         expect(created.id).toBe('x-1');
-        expect(store.attempts.of('tia').map((entry) => entry.id).sort()).toEqual(['x-1', 'x-3']);
+        expect(
+          store.attempts
+            .of('tia')
+            .map((entry) => entry.id)
+            .sort(),
+        ).toEqual(['x-1', 'x-3']);
         expect([...store.attempts.all()].map((entry) => entry.id).sort()).toEqual(['x-1', 'x-2', 'x-3']);
         const updated = await store.attempts.update('x-1', (draft) => {
           draft.events.push(hint('first-look'));
           draft.finishedAt = '2026-12-01T09:05:00.000Z';
         });
-        expect([updated.events.length, store.attempts.get('x-1')?.events.length, store.attempts.get('x-1')?.finishedAt]).toEqual([1, 1, '2026-12-01T09:05:00.000Z']);
+        expect([updated.events.length, store.attempts.get('x-1')?.events.length, store.attempts.get('x-1')?.finishedAt]).toEqual([
+          1,
+          1,
+          '2026-12-01T09:05:00.000Z',
+        ]);
         await store.attempts.update('x-1', (draft) => {
           delete draft.finishedAt;
         });
@@ -163,10 +199,12 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         const before = structuredClone(store.attempts.get('x-1'));
         const writes = faults.writes;
         const refusal = new Error('not this step');
-        await expect(store.attempts.update('x-1', (draft) => {
-          draft.events.push(hint('first-look'));
-          throw refusal;
-        })).rejects.toBe(refusal);
+        await expect(
+          store.attempts.update('x-1', (draft) => {
+            draft.events.push(hint('first-look'));
+            throw refusal;
+          }),
+        ).rejects.toBe(refusal);
         expect(store.attempts.get('x-1')).toEqual(before);
         expect(faults.writes).toBe(writes);
       });
@@ -216,14 +254,15 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     describe('a durable write that fails', () => {
       test('leaves every kind of data exactly as it was, rejects, and the next mutation works', async () => {
         await oneOfEach();
-        const snapshot = () => structuredClone({
-          users: store.users.list(),
-          teams: store.teams.list(),
-          assignments: store.assignments.list(),
-          signOffs: store.signOffs.list(),
-          session: store.sessions.find('token'),
-          attempts: [...store.attempts.all()],
-        });
+        const snapshot = () =>
+          structuredClone({
+            users: store.users.list(),
+            teams: store.teams.list(),
+            assignments: store.assignments.list(),
+            signOffs: store.signOffs.list(),
+            session: store.sessions.find('token'),
+            attempts: [...store.attempts.all()],
+          });
         const before = snapshot();
         faults.failing = true;
         const failures = [
@@ -246,7 +285,8 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
             draft.unseenFeedback = true;
           }),
         ];
-        for (const failure of await Promise.allSettled(failures)) expect(failure).toMatchObject({ status: 'rejected', reason: { message: 'disk full (injected)' } });
+        for (const failure of await Promise.allSettled(failures))
+          expect(failure).toMatchObject({ status: 'rejected', reason: { message: 'disk full (injected)' } });
         expect(snapshot()).toEqual(before);
         expect(store.attempts.get('x-2')).toBeUndefined();
         faults.failing = false;
@@ -255,7 +295,10 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         });
         await store.users.add(user('tom'));
         await reopen();
-        expect(store.users.list().map((entry) => [entry.username, entry.passwordHash])).toEqual([['tia', 'hash'], ['tom', 'hash']]);
+        expect(store.users.list().map((entry) => [entry.username, entry.passwordHash])).toEqual([
+          ['tia', 'hash'],
+          ['tom', 'hash'],
+        ]);
         expect(store.attempts.get('x-1')).toMatchObject({ events: [], reviews: {}, unseenFeedback: true });
         expect(store.attempts.get('x-2')).toBeUndefined();
         expect(store.sessions.find('token')?.username).toBe('tia');
@@ -265,9 +308,13 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     describe('ordering', () => {
       test('mutations of one attempt apply in call order, each on the one before', async () => {
         await store.attempts.create(attempt('x-1'));
-        await Promise.all(Array.from({ length: 20 }, (_, index) => store.attempts.update('x-1', (draft) => {
-          draft.events.push(hint(`step-${index}`));
-        })));
+        await Promise.all(
+          Array.from({ length: 20 }, (_, index) =>
+            store.attempts.update('x-1', (draft) => {
+              draft.events.push(hint(`step-${index}`));
+            }),
+          ),
+        );
         const expected = Array.from({ length: 20 }, (_, index) => `step-${index}`);
         expect(store.attempts.get('x-1')?.events.map((event) => event.stepId)).toEqual(expected);
         await reopen();
@@ -277,7 +324,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       test('a failed mutation in a queue takes only itself back: those before and after it stand', async () => {
         let calls = 0;
         const flaky = faults.wrap;
-        faults.wrap = <T,>(adapter: Adapter<T>): Adapter<T> => {
+        faults.wrap = <T>(adapter: Adapter<T>): Adapter<T> => {
           const wrapped = flaky(adapter);
           return { read: wrapped.read, write: (data: T) => (++calls === 2 ? Promise.reject(new Error('disk full (injected)')) : wrapped.write(data)) };
         };

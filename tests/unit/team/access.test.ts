@@ -34,8 +34,9 @@ describe('the exports', () => {
     }
   });
 
-  test('the CSV holds the lead\'s own team only', async () => {
-    const rows = async (lead: string) => parse(await (await csvExport(endpointContext(team.desk, lead, '/team/export.csv'))).text(), { columns: true, bom: true }) as Record<string, string>[];
+  test("the CSV holds the lead's own team only", async () => {
+    const rows = async (lead: string) =>
+      parse(await (await csvExport(endpointContext(team.desk, lead, '/team/export.csv'))).text(), { columns: true, bom: true }) as Record<string, string>[];
     const omar = await rows('omar');
     expect(new Set(omar.map((row) => row.trainee))).toEqual(new Set(['gus']));
     const lena = await rows('lena');
@@ -49,21 +50,21 @@ describe('the exports', () => {
     expect(response.headers.get('Content-Disposition')).toMatch(/^attachment; filename="order-desk-attempts-\d{4}-\d{2}-\d{2}\.csv"$/);
   });
 
-  test('the xAPI export holds the lead\'s own team only', async () => {
+  test("the xAPI export holds the lead's own team only", async () => {
     const statements = (await (await xapiExport(endpointContext(team.desk, 'omar', '/team/export.xapi.json'))).json()) as XapiStatement[];
     expect(new Set(statements.map((statement) => statement.actor.account.name))).toEqual(new Set(['gus']));
   });
 });
 
 describe('the team data', () => {
-  test('a team overview lists that team\'s trainees only', async () => {
+  test("a team overview lists that team's trainees only", async () => {
     const other = await teamOverview(team.desk, 'returns-desk');
     expect(other.rows.map((row) => row.username)).toEqual(['gus']);
     const own = await teamOverview(team.desk, 'order-desk');
     expect(own.rows.map((row) => row.username).sort()).toEqual(['ava', 'ben', 'chloe', 'dev', 'emma', 'farid', 'gia', 'lee']);
   });
 
-  test('a lead cannot remove another team\'s assignment, nor assign work to another team\'s trainee', async () => {
+  test("a lead cannot remove another team's assignment, nor assign work to another team's trainee", async () => {
     expect(await removeAssignment(team.desk, 'returns-desk', 'a-team-path')).toBe(false);
     expect(team.desk.store.assignments.list().some((assignment) => assignment.id === 'a-team-path')).toBe(true);
     const omar = team.desk.accounts.find('omar')!;

@@ -31,11 +31,17 @@ describe('the assignments page', () => {
 
   test('a valid post creates and redirects; a bad one comes back with its errors and values', async () => {
     const due = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-    const created = await assignmentsPage(team.desk, lena(), 'order-desk', { assignee: null, form: form({ title: 'Holds', assignee: 'emma', step1: 'same-po-two-doors', due }) });
+    const created = await assignmentsPage(team.desk, lena(), 'order-desk', {
+      assignee: null,
+      form: form({ title: 'Holds', assignee: 'emma', step1: 'same-po-two-doors', due }),
+    });
     expect(created.kind).toBe('redirect');
     const id = created.kind === 'redirect' ? created.location.replace('/team/assignments?created=', '') : '';
     expect(team.desk.store.assignments.ofTeam('order-desk').some((assignment) => assignment.id === id)).toBe(true);
-    const bad = await assignmentsPage(team.desk, lena(), 'order-desk', { assignee: null, form: form({ title: 'Late', assignee: 'gus', step1: 'same-po-two-doors', due: '2020-01-01' }) });
+    const bad = await assignmentsPage(team.desk, lena(), 'order-desk', {
+      assignee: null,
+      form: form({ title: 'Late', assignee: 'gus', step1: 'same-po-two-doors', due: '2020-01-01' }),
+    });
     expect(bad).toMatchObject({ kind: 'page', status: 400, values: { title: 'Late', assignee: 'gus', due: '2020-01-01' }, steps: ['same-po-two-doors'] });
     expect(bad.kind === 'page' && Object.keys(bad.errors).sort()).toEqual(['assignee', 'due']);
   });
@@ -45,7 +51,10 @@ describe('the assignments page', () => {
     const other = await assignmentsPage(team.desk, omar, 'returns-desk', { assignee: null, form: form({ intent: 'remove', id: 'a-team-path' }) });
     expect(other).toMatchObject({ kind: 'page', status: 404, missing: true });
     expect(team.desk.store.assignments.ofTeam('order-desk').some((assignment) => assignment.id === 'a-team-path')).toBe(true);
-    expect(await assignmentsPage(team.desk, lena(), 'order-desk', { assignee: null, form: form({ intent: 'remove', id: 'a-team-path' }) })).toEqual({ kind: 'redirect', location: '/team/assignments?removed=1' });
+    expect(await assignmentsPage(team.desk, lena(), 'order-desk', { assignee: null, form: form({ intent: 'remove', id: 'a-team-path' }) })).toEqual({
+      kind: 'redirect',
+      location: '/team/assignments?removed=1',
+    });
     expect(team.desk.store.assignments.ofTeam('order-desk').some((assignment) => assignment.id === 'a-team-path')).toBe(false);
   });
 });

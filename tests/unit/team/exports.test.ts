@@ -44,7 +44,9 @@ describe('CSV export', () => {
     }
     // Hints and the pinned revision come from the stored attempt itself.
     for (const attempt of attempts) {
-      const row = rows.find((candidate) => candidate.trainee === attempt.username && candidate.started === attempt.startedAt && candidate.scenario === attempt.scenarioId);
+      const row = rows.find(
+        (candidate) => candidate.trainee === attempt.username && candidate.started === attempt.startedAt && candidate.scenario === attempt.scenarioId,
+      );
       expect(row?.revision).toBe(attempt.revision);
       expect(Number(row?.hints)).toBe(attempt.events.filter((event) => event.type === 'hint').length);
     }
@@ -65,7 +67,7 @@ describe('CSV export', () => {
     expect(safeText('Ava Lindqvist')).toBe('Ava Lindqvist');
   });
 
-  test('another team\'s attempts never appear', async () => {
+  test("another team's attempts never appear", async () => {
     const csv = await teamAttemptsCsv(team.desk, 'returns-desk');
     const rows = parse(csv, { columns: true, bom: true }) as Record<string, string>[];
     expect(rows.map((row) => row.trainee)).toEqual(['gus', 'gus']);
@@ -96,7 +98,9 @@ describe('xAPI export', () => {
 
   test('an attempt is attempted, each decision answered, then completed and passed or failed', () => {
     const attempt = [...team.desk.store.attempts.all()].find((candidate) => candidate.username === 'lee')!;
-    const mine = statements.filter((statement) => (statement.context.extensions as Record<string, string>)['http://exception-desk.localhost/xapi/attempt'] === attempt.id);
+    const mine = statements.filter(
+      (statement) => (statement.context.extensions as Record<string, string>)['http://exception-desk.localhost/xapi/attempt'] === attempt.id,
+    );
     const answers = attempt.events.filter((event) => event.type === 'answer').length;
     expect(mine.map((statement) => statement.verb.display['en-US'])).toEqual(['attempted', ...Array(answers).fill('answered'), 'completed', 'passed']);
     expect(mine[0]).toMatchObject({
@@ -105,16 +109,19 @@ describe('xAPI export', () => {
       version: '1.0.3',
     });
     expect(mine.at(-1)?.result).toMatchObject({ success: true, completion: true, score: { scaled: 1, raw: 100, min: 0, max: 100 } });
-    for (const statement of mine) expect((statement.context.extensions as Record<string, string>)['http://exception-desk.localhost/xapi/revision']).toBe(attempt.revision);
+    for (const statement of mine)
+      expect((statement.context.extensions as Record<string, string>)['http://exception-desk.localhost/xapi/revision']).toBe(attempt.revision);
     const completed = mine.find((statement) => statement.verb.display['en-US'] === 'completed');
-    expect((completed?.result?.extensions as Record<string, number>)['http://exception-desk.localhost/xapi/hints']).toBe(attempt.events.filter((event) => event.type === 'hint').length);
+    expect((completed?.result?.extensions as Record<string, number>)['http://exception-desk.localhost/xapi/hints']).toBe(
+      attempt.events.filter((event) => event.type === 'hint').length,
+    );
   });
 
   test('decisions are choice, sequencing or long-fill-in interactions with the senior answer as the correct response', () => {
     const answered = statements.filter((statement) => statement.verb.display['en-US'] === 'answered');
     const types = new Set(answered.map((statement) => statement.object.definition.interactionType));
     expect([...types].sort()).toEqual(['choice', 'long-fill-in', 'sequencing']);
-    const choice = answered.find((statement) => statement.object.definition.interactionType === 'choice' && (statement.result?.success === true))!;
+    const choice = answered.find((statement) => statement.object.definition.interactionType === 'choice' && statement.result?.success === true)!;
     expect(choice.object.definition.correctResponsesPattern).toEqual([choice.result?.response]);
     const sequencing = answered.find((statement) => statement.object.definition.interactionType === 'sequencing')!;
     expect(String(sequencing.result?.response)).toContain('[,]');
@@ -124,9 +131,16 @@ describe('xAPI export', () => {
   });
 
   test('a written answer waiting for review has no score and its attempt no passed or failed yet', () => {
-    const pending = [...team.desk.store.attempts.all()].find((attempt) => attempt.finishedAt && attempt.username !== 'lee' && attempt.events.some((event) => event.type === 'answer' && event.answer.kind === 'write' && !attempt.reviews[event.stepId]));
+    const pending = [...team.desk.store.attempts.all()].find(
+      (attempt) =>
+        attempt.finishedAt &&
+        attempt.username !== 'lee' &&
+        attempt.events.some((event) => event.type === 'answer' && event.answer.kind === 'write' && !attempt.reviews[event.stepId]),
+    );
     expect(pending).toBeDefined();
-    const mine = statements.filter((statement) => (statement.context.extensions as Record<string, string>)['http://exception-desk.localhost/xapi/attempt'] === pending!.id);
+    const mine = statements.filter(
+      (statement) => (statement.context.extensions as Record<string, string>)['http://exception-desk.localhost/xapi/attempt'] === pending!.id,
+    );
     expect(mine.map((statement) => statement.verb.display['en-US'])).not.toContain('passed');
     expect(mine.map((statement) => statement.verb.display['en-US'])).not.toContain('failed');
     const note = mine.find((statement) => statement.object.definition.interactionType === 'long-fill-in');

@@ -26,7 +26,8 @@ async function recordingLrs(answers: number[] = [], port = 0) {
     request.on('data', (chunk: Buffer) => (body += chunk.toString()));
     request.on('end', () => {
       const status = answers.shift() ?? 200;
-      if (status === 200) received.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers, statements: JSON.parse(body) as XapiStatement[] });
+      if (status === 200)
+        received.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers, statements: JSON.parse(body) as XapiStatement[] });
       response.writeHead(status, { 'Content-Type': 'application/json' });
       response.end(status === 200 ? JSON.stringify((JSON.parse(body) as XapiStatement[]).map((statement) => statement.id)) : '{"error":"busy"}');
     });
@@ -150,7 +151,10 @@ describe('LRS forwarding', () => {
     const queued = await forwarder.sweep();
     expect(await forwarder.sendBatch()).toBe('set-aside');
     expect(forwarder.queue.size).toBe(queued - 50);
-    const rejected = (await readFile(path.join(dir, 'lrs', 'rejected.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { reason: string; statements: unknown[] });
+    const rejected = (await readFile(path.join(dir, 'lrs', 'rejected.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { reason: string; statements: unknown[] });
     expect(rejected[0]).toMatchObject({ reason: 'HTTP 400: {"error":"busy"}' });
     expect(rejected[0]!.statements).toHaveLength(50);
     expect(await forwarder.sendBatch()).toBe('sent');
@@ -161,8 +165,12 @@ describe('LRS forwarding', () => {
     const os = await import('node:os');
     const dir = await mkdtemp(path.join(os.tmpdir(), 'desk-lrs-config-'));
     try {
-      const error = await openDesk(readConfig({ DESK_DATA_DIR: dir, DESK_DEMO: '0', DESK_LRS_ENDPOINT: 'https://lrs.example.com/xapi/' }), { log: () => {} }).catch((caught: Error) => caught);
-      expect((error as Error).message).toMatchInlineSnapshot(`"Cannot start: DESK_LRS_ENDPOINT is set, so DESK_LRS_KEY and DESK_LRS_SECRET must be set too (the key and secret the Learning Record Store issued for Basic authentication)."`);
+      const error = await openDesk(readConfig({ DESK_DATA_DIR: dir, DESK_DEMO: '0', DESK_LRS_ENDPOINT: 'https://lrs.example.com/xapi/' }), {
+        log: () => {},
+      }).catch((caught: Error) => caught);
+      expect((error as Error).message).toMatchInlineSnapshot(
+        `"Cannot start: DESK_LRS_ENDPOINT is set, so DESK_LRS_KEY and DESK_LRS_SECRET must be set too (the key and secret the Learning Record Store issued for Basic authentication)."`,
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

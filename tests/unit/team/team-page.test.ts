@@ -35,15 +35,18 @@ describe('the seeded demo tells the story', () => {
     expect(row('emma').readiness.verdict).toBe('not yet');
   });
 
-  test('scores look like real trainees\': mostly between 55 and 95, few perfect', async () => {
-    const scores = (await Promise.all(overview.rows.map((entry) => team.desk.attempts.summariesOf(entry.username)))).flat().filter((entry) => entry.finishedAt).map((entry) => entry.score.score);
+  test("scores look like real trainees': mostly between 55 and 95, few perfect", async () => {
+    const scores = (await Promise.all(overview.rows.map((entry) => team.desk.attempts.summariesOf(entry.username))))
+      .flat()
+      .filter((entry) => entry.finishedAt)
+      .map((entry) => entry.score.score);
     const perfect = scores.filter((score) => score === 100).length;
     const typical = scores.filter((score) => score >= 55 && score < 100).length;
     expect(typical / scores.length).toBeGreaterThan(0.6);
     expect(perfect / scores.length).toBeLessThan(0.25);
   });
 
-  test('dev\'s overdue scenario is one he has not finished; the team path shows progress made since it was set', () => {
+  test("dev's overdue scenario is one he has not finished; the team path shows progress made since it was set", () => {
     const overdue = row('dev').assignments.find((entry) => entry.overdue)!;
     expect(overdue.done).toEqual([]);
     const teamPath = overview.rows.flatMap((entry) => entry.assignments.filter((progress) => progress.assignment.id === 'a-team-path'));
@@ -70,7 +73,15 @@ describe('filters and sorting', () => {
   });
 
   test('nonsense in the query falls back to the defaults', () => {
-    expect(readTeamQuery(new URLSearchParams('verdict=maybe&sort=<script>&dir=up&columns=9&needs=../x'))).toEqual({ q: '', verdict: 'all', needs: '', overdue: '', columns: 'required', sort: 'readiness', dir: 'asc' });
+    expect(readTeamQuery(new URLSearchParams('verdict=maybe&sort=<script>&dir=up&columns=9&needs=../x'))).toEqual({
+      q: '',
+      verdict: 'all',
+      needs: '',
+      overdue: '',
+      columns: 'required',
+      sort: 'readiness',
+      dir: 'asc',
+    });
   });
 });
 
@@ -78,7 +89,13 @@ describe('assignments', () => {
   test('a path for one trainee shows first in their assignments and counts progress in order', async () => {
     const lena = team.desk.accounts.find('lena')!;
     const due = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
-    const created = await createAssignment(team.desk, lena, 'order-desk', { title: 'Holds week', assignee: 'emma', scenarioIds: ['past-due-account-hold', 'same-po-two-doors'], due, rule: 'finish' });
+    const created = await createAssignment(team.desk, lena, 'order-desk', {
+      title: 'Holds week',
+      assignee: 'emma',
+      scenarioIds: ['past-due-account-hold', 'same-po-two-doors'],
+      due,
+      rule: 'finish',
+    });
     expect(created.ok).toBe(true);
     const id = created.ok ? created.assignment.id : '';
     await playSenior(team.desk, team.desk.accounts.find('emma')!, 'same-po-two-doors', 'assessment');
@@ -94,8 +111,20 @@ describe('assignments', () => {
     const lee = team.desk.accounts.find('lee')!;
     // The fixture has lee pass same-po-two-doors in an assessment before any assignment exists.
     const due = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
-    const byPass = await createAssignment(team.desk, lena, 'order-desk', { title: 'Pass it', assignee: 'lee', scenarioIds: ['past-due-account-hold', 'same-po-two-doors'], due, rule: 'pass' });
-    const byFinish = await createAssignment(team.desk, lena, 'order-desk', { title: 'Work it again', assignee: 'lee', scenarioIds: ['past-due-account-hold', 'same-po-two-doors'], due, rule: 'finish' });
+    const byPass = await createAssignment(team.desk, lena, 'order-desk', {
+      title: 'Pass it',
+      assignee: 'lee',
+      scenarioIds: ['past-due-account-hold', 'same-po-two-doors'],
+      due,
+      rule: 'pass',
+    });
+    const byFinish = await createAssignment(team.desk, lena, 'order-desk', {
+      title: 'Work it again',
+      assignee: 'lee',
+      scenarioIds: ['past-due-account-hold', 'same-po-two-doors'],
+      due,
+      rule: 'finish',
+    });
     const detail = await traineeDetail(team.desk, lee);
     const progress = (id: string) => detail.assignments.find((entry) => entry.assignment.id === id);
     expect(progress(byPass.ok ? byPass.assignment.id : '')).toMatchObject({ done: ['same-po-two-doors'], next: 'past-due-account-hold' });
@@ -103,15 +132,27 @@ describe('assignments', () => {
     for (const created of [byPass, byFinish]) if (created.ok) await removeAssignment(team.desk, 'order-desk', created.assignment.id);
   });
 
-  test('the form\'s mistakes come back beside their fields', async () => {
+  test("the form's mistakes come back beside their fields", async () => {
     const lena = team.desk.accounts.find('lena')!;
-    const result = await createAssignment(team.desk, lena, 'order-desk', { title: ' ', assignee: '', scenarioIds: ['same-po-two-doors', 'same-po-two-doors'], due: '2026-02-30' });
+    const result = await createAssignment(team.desk, lena, 'order-desk', {
+      title: ' ',
+      assignee: '',
+      scenarioIds: ['same-po-two-doors', 'same-po-two-doors'],
+      due: '2026-02-30',
+    });
     expect(result).toEqual({
       ok: false,
-      errors: { title: 'Give the assignment a title the trainees will recognise.', scenarioIds: 'Each scenario can appear once in a path.', due: 'Pick a due date.' },
+      errors: {
+        title: 'Give the assignment a title the trainees will recognise.',
+        scenarioIds: 'Each scenario can appear once in a path.',
+        due: 'Pick a due date.',
+      },
     });
     const past = await createAssignment(team.desk, lena, 'order-desk', { title: 'Late', assignee: '', scenarioIds: ['no-such-case'], due: '2020-01-01' });
-    expect(past).toEqual({ ok: false, errors: { scenarioIds: 'Not in the catalog any more: no-such-case. Pick from the lists.', due: 'That date has passed. Pick today or a later date.' } });
+    expect(past).toEqual({
+      ok: false,
+      errors: { scenarioIds: 'Not in the catalog any more: no-such-case. Pick from the lists.', due: 'That date has passed. Pick today or a later date.' },
+    });
   });
 });
 
@@ -135,7 +176,9 @@ describe('the demo seed', () => {
     const team = await openTeamDesk();
     try {
       const written = [...team.desk.store.attempts.all()].flatMap((attempt) =>
-        attempt.events.flatMap((event) => (event.type === 'answer' && event.answer.kind === 'write' ? [{ text: event.answer.text, scenarioId: attempt.scenarioId, stepId: event.stepId }] : [])),
+        attempt.events.flatMap((event) =>
+          event.type === 'answer' && event.answer.kind === 'write' ? [{ text: event.answer.text, scenarioId: attempt.scenarioId, stepId: event.stepId }] : [],
+        ),
       );
       expect(written.length).toBeGreaterThan(5);
       for (const answer of written) {

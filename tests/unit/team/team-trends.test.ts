@@ -3,7 +3,11 @@ import { teamTrends, trendRow, weekStart } from '../../../src/domain/team/team-t
 import type { AttemptSummary } from '../../../src/domain/progress/attempt-summary.ts';
 import { summary } from '../readiness/summaries.ts';
 
-const at = (iso: string, options: Parameters<typeof summary>[0] = {}): AttemptSummary => ({ ...summary(options), startedAt: iso, finishedAt: options.finished === false ? undefined : iso });
+const at = (iso: string, options: Parameters<typeof summary>[0] = {}): AttemptSummary => ({
+  ...summary(options),
+  startedAt: iso,
+  finishedAt: options.finished === false ? undefined : iso,
+});
 const now = new Date('2026-12-03T12:00:00Z'); // a Thursday
 
 describe('teamTrends', () => {
@@ -42,7 +46,13 @@ describe('teamTrends', () => {
 
   test('a CSV row gives shares as percentages and leaves a week without data blank', () => {
     expect(trendRow({ start: '2026-11-30', attempts: 4, assessments: 3, passRate: 2 / 3, routingAccuracy: null, criticalErrors: 1, ready: 2 })).toEqual({
-      week_starting: '2026-11-30', attempts: 4, assessments: 3, pass_rate: 66.7, routing_accuracy: '', critical_errors: 1, ready: 2,
+      week_starting: '2026-11-30',
+      attempts: 4,
+      assessments: 3,
+      pass_rate: 66.7,
+      routing_accuracy: '',
+      critical_errors: 1,
+      ready: 2,
     });
   });
 });

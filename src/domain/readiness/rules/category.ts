@@ -44,7 +44,8 @@ export function scenarioForCategory(category: string, assessments: readonly Atte
 export function categoryLine(rule: CategoryRule, category: string, assessments: readonly AttemptSummary[], context: ReadinessContext): ChecklistLine {
   const inCategory = assessments.filter((summary) => summary.category === category);
   const standing = categoryStanding(rule, inCategory);
-  const asks = rule.passedAssessments > 0 ? `${rule.passedAssessments === 1 ? 'a passed assessment' : `${rule.passedAssessments} passed assessments`} and ` : '';
+  const asks =
+    rule.passedAssessments > 0 ? `${rule.passedAssessments === 1 ? 'a passed assessment' : `${rule.passedAssessments} passed assessments`} and ` : '';
   const requirement = `${asks}a mean of ${rule.meanScore} or more over the last ${plural(rule.lastAssessments, 'assessment')}`;
   const detail =
     standing.mean === null

@@ -2,7 +2,11 @@ import type { ReadinessPolicy } from '../policy.ts';
 import type { ChecklistLine, ReadinessContext, SignOffFact } from '../types.ts';
 
 /** Rule: a senior's sign-off, for any category or for each required one; no line when the policy does not ask. */
-export function signOffLine(policy: Pick<ReadinessPolicy, 'signOff' | 'categories'>, signOffs: readonly SignOffFact[], context: ReadinessContext): ChecklistLine | undefined {
+export function signOffLine(
+  policy: Pick<ReadinessPolicy, 'signOff' | 'categories'>,
+  signOffs: readonly SignOffFact[],
+  context: ReadinessContext,
+): ChecklistLine | undefined {
   if (policy.signOff === 'not-required') return undefined;
   const labels = (ids: readonly string[]) => ids.map(context.categoryLabel).join(', ');
   if (policy.signOff === 'any-category') {
@@ -12,7 +16,9 @@ export function signOffLine(policy: Pick<ReadinessPolicy, 'signOff' | 'categorie
       title: 'Sign-off',
       requirement: "A senior specialist's sign-off",
       met: Boolean(first),
-      detail: first ? `Signed off by ${first.by} for ${labels([...new Set(signOffs.map((signOff) => signOff.category))])}.` : 'No sign-off yet: a senior signs off after watching the trainee work.',
+      detail: first
+        ? `Signed off by ${first.by} for ${labels([...new Set(signOffs.map((signOff) => signOff.category))])}.`
+        : 'No sign-off yet: a senior signs off after watching the trainee work.',
     };
   }
   const signed = new Set(signOffs.map((signOff) => signOff.category));

@@ -28,6 +28,14 @@ export function writtenAnswersLine(rule: WrittenAnswersRule, assessments: readon
     requirement: `${rule.allReviewed ? 'Every written answer reviewed by a senior, averaging' : 'Written answers averaging'} ${rule.rubricShare}% or more of the rubric`,
     met,
     detail: written.length === 0 ? 'No written answer in an assessment yet.' : `${parts.join('; ')}.`.replace(/^./, (first) => first.toUpperCase()),
-    practise: met ? undefined : graded.length === 0 ? (pending ? undefined : firstWriting?.id) : percent !== null && percent < rule.rubricShare ? weakest?.scenarioId : undefined,
+    practise: met
+      ? undefined
+      : graded.length === 0
+        ? pending
+          ? undefined
+          : firstWriting?.id
+        : percent !== null && percent < rule.rubricShare
+          ? weakest?.scenarioId
+          : undefined,
   };
 }
