@@ -3,6 +3,7 @@ import type { Finding, UnplacedFinding } from '../scenario/finding.ts';
 import { allowedKeys, schemaAt } from '../scenario/schema-walk.ts';
 import { didYouMean, listOf } from '../scenario/suggest.ts';
 import { readYaml } from '../scenario/yaml-source.ts';
+import { mappingProblems } from '../scenario/check.ts';
 import { readinessPolicySchema, type ReadinessPolicy } from './policy.ts';
 
 type Issue = z.core.$ZodIssue;
@@ -82,19 +83,8 @@ export interface CheckedPolicy {
 /** Parses and checks the policy file's text; required categories must be ids of the taxonomy (when it is known). */
 export function checkPolicyText(text: string, categoryIds: readonly string[] | undefined): CheckedPolicy {
   const source = readYaml(text);
-  if (source.syntaxErrors.length) return { findings: source.syntaxErrors };
-  if (source.data === null || typeof source.data !== 'object' || Array.isArray(source.data)) {
-    return {
-      findings: [
-        source.place({
-          severity: 'error',
-          code: 'not-a-mapping',
-          path: [],
-          message: 'The file must be a set of "key: value" lines at the top level (it is empty or a list).',
-        }),
-      ],
-    };
-  }
+  const unreadable = mappingProblems(source);
+  if (unreadable.length) return { findings: unreadable };
   const parsed = readinessPolicySchema.safeParse(source.data);
   if (!parsed.success) {
     const findings = parsed.error.issues.flatMap((issue) =>

@@ -17,20 +17,25 @@ export interface Checked<T> {
   findings: Finding[];
 }
 
-function validate<T>(source: YamlSource, schema: z.ZodType<T>): { value?: T; findings: Finding[] } {
-  if (source.syntaxErrors.length) return { findings: source.syntaxErrors };
+/** The syntax errors of a YAML file, or the one error of a file that is not a mapping at the top; none when it is one. */
+export function mappingProblems(source: YamlSource): Finding[] {
+  if (source.syntaxErrors.length) return source.syntaxErrors;
   if (source.data === null || typeof source.data !== 'object' || Array.isArray(source.data)) {
-    return {
-      findings: [
-        source.place({
-          severity: 'error',
-          code: 'not-a-mapping',
-          path: [],
-          message: 'The file must be a set of "key: value" lines at the top level (it is empty or a list).',
-        }),
-      ],
-    };
+    return [
+      source.place({
+        severity: 'error',
+        code: 'not-a-mapping',
+        path: [],
+        message: 'The file must be a set of "key: value" lines at the top level (it is empty or a list).',
+      }),
+    ];
   }
+  return [];
+}
+
+function validate<T>(source: YamlSource, schema: z.ZodType<T>): { value?: T; findings: Finding[] } {
+  const problems = mappingProblems(source);
+  if (problems.length) return { findings: problems };
   const parsed = schema.safeParse(source.data);
   if (parsed.success) return { value: parsed.data, findings: [] };
   const findings = parsed.error.issues.flatMap((issue) =>
