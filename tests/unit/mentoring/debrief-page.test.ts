@@ -5,7 +5,8 @@ import { debriefPage } from '../../../src/server/mentoring/debrief-page.ts';
 import { addComment } from '../../../src/server/mentoring/comment-service.ts';
 import { playAttempt, toTheNote, useDesk, viewerOf } from '../../support/desk.ts';
 
-const fixture = useDesk();
+// On disk: one test reads the attempt file back to see the change is durable.
+const fixture = useDesk({ onDisk: true });
 const posted = (fields: Record<string, string>) => async () => {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
