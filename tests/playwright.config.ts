@@ -1,7 +1,11 @@
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { findChromium } from '../src/cli/find-chromium.ts';
 
 const port = Number(process.env.E2E_PORT ?? 4517) + Number(process.env.DESK_TEST_PORT_OFFSET ?? 0);
+// The server's data directory, known to the specs too: a story reads which case variant an attempt drew.
+process.env.E2E_DATA_DIR ??= path.join(os.tmpdir(), `desk-e2e-${port}`);
 
 export default defineConfig({
   testDir: './e2e',
@@ -27,6 +31,6 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: 'pipe',
-    env: { PORT: String(port), HOST: '127.0.0.1' },
+    env: { PORT: String(port), HOST: '127.0.0.1', E2E_DATA_DIR: process.env.E2E_DATA_DIR },
   },
 });

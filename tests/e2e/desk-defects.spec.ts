@@ -218,21 +218,30 @@ test('a lead reads the team week by week and downloads the same figures as CSV',
 });
 
 test('a trainee and a senior learn of new things through the notification list and its unread count', async ({ page }) => {
-  await loginAs(page, 'ava');
-  const bell = page.getByRole('link', { name: /^Notifications/ });
-  await expect(bell).toHaveAccessibleName(/^Notifications\s*\d+ unread$/);
-  await bell.click();
-  await expect(page.getByRole('heading', { name: 'Notifications' })).toBeVisible();
-  await expect(page.locator('.feed li.unread').first()).toBeVisible();
-  const first = page.locator('.feed li a').first();
-  expect(await first.getAttribute('href')).toMatch(/^\/(attempts|train|progress)/);
-  await page.reload();
-  await expect(page.getByRole('link', { name: /^Notifications/ })).toHaveAccessibleName('Notifications');
-  await expect(page.locator('.feed li.unread')).toHaveCount(0);
-
+  // A senior comments on a trainee's decision: that is what the trainee must be told of.
   await loginAs(page, 'sam');
   await page.getByRole('link', { name: /^Notifications/ }).click();
   await expect(page.locator('.feed li', { hasText: 'wrote an answer to review' }).first()).toBeVisible();
+  await page.goto('/review');
+  const debrief = await page.getByRole('link', { name: 'open the debrief' }).first().getAttribute('href');
+  await page.goto(debrief ?? '/review');
+  const owner = (await page.locator('.page-head p').first().textContent()) ?? '';
+  const username = owner.split(' ')[0]?.replace(/'s$/, '').toLowerCase() ?? '';
+  const comment = page.locator('details', { hasText: 'Comment on this decision' }).first();
+  await comment.locator('summary').click();
+  await comment.getByRole('textbox').fill('Who owns this decision? Look at the playbook before you route it.');
+  await comment.getByRole('button').click();
+
+  await loginAs(page, username);
+  const bell = page.getByRole('link', { name: /^Notifications/ });
+  await expect(bell).toHaveAccessibleName(/^Notifications\s*\d+ unread$/);
+  await bell.click();
+  const fresh = page.locator('.feed li.unread', { hasText: 'Sam Okafor commented on your decision' }).first();
+  await expect(fresh).toBeVisible();
+  expect(await fresh.locator('a').getAttribute('href')).toMatch(/^\/attempts\/[^#]+#step-/);
+  await page.reload();
+  await expect(page.getByRole('link', { name: /^Notifications/ })).toHaveAccessibleName('Notifications');
+  await expect(page.locator('.feed li.unread')).toHaveCount(0);
 });
 
 test("a written answer's draft is kept on the server as the trainee types, through a reload and on another device", async ({ page, browser }) => {

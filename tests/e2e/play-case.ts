@@ -1,8 +1,32 @@
 // Playing a case in the browser as a trainee would: the one way the specs answer steps and finish a case.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { seniorAnswer } from '../../src/domain/engine/senior-path.ts';
 import type { Scenario, Step } from '../../src/domain/scenario/schema.ts';
+import { resolveVariant, scenarioVariants } from '../../src/domain/scenario/variants.ts';
 import { shippedScenario } from './scenario-key.ts';
+
+/**
+ * The scenario as the attempt on screen plays it: the case variant it drew, read from the attempt's file in
+ * the server's data directory (a trainee never sees which variant it is, so the page cannot say).
+ */
+export function drawnScenario(page: Page, scenario: Scenario): Scenario {
+  const attemptId = /\/play\/([^/?#]+)/.exec(page.url())?.[1];
+  const dataDir = process.env.E2E_DATA_DIR;
+  const first = scenarioVariants(scenario)[0]?.id ?? 'standard';
+  if (!attemptId || !dataDir) return resolveVariant(scenario, first);
+  const root = path.join(dataDir, 'attempts');
+  for (const user of readdirSync(root)) {
+    try {
+      const stored = JSON.parse(readFileSync(path.join(root, user, `${attemptId}.json`), 'utf8')) as { variant?: string };
+      return resolveVariant(scenario, stored.variant ?? first);
+    } catch {
+      // Not this trainee's folder.
+    }
+  }
+  return resolveVariant(scenario, first);
+}
 
 /** How to answer: the senior's way, or the weakest answers a hurried junior might give. */
 export type Policy = 'senior' | 'poor';
@@ -26,8 +50,9 @@ export async function stepOnScreen(page: Page, scenario: Scenario): Promise<[str
 }
 
 /** Answers the step on screen with the mouse and waits for the answer to count; returns the step. */
-export async function answerStep(page: Page, scenario: Scenario, options: PlayOptions = {}): Promise<Step> {
+export async function answerStep(page: Page, base: Scenario, options: PlayOptions = {}): Promise<Step> {
   const { policy = 'senior' } = options;
+  const scenario = drawnScenario(page, base);
   const [, step] = await stepOnScreen(page, scenario);
   const form = page.locator('.step form');
   const key = seniorAnswer(step);
@@ -81,7 +106,7 @@ export async function playCase(page: Page, scenarioId: string, mode: 'practice' 
   const answered: Step[] = [];
   while (!(await page.locator('#ending-title').count())) {
     expect(answered.length, `${scenarioId} should end within 40 decisions`).toBeLessThan(40);
-    if (options.beforeAnswer) await options.beforeAnswer((await stepOnScreen(page, scenario))[1]);
+    if (options.beforeAnswer) await options.beforeAnswer((await stepOnScreen(page, drawnScenario(page, scenario)))[1]);
     const step = await answerStep(page, scenario, options);
     answered.push(step);
     await expect(page.locator('.status-bar')).toContainText(`Decisions ${answered.length}`);

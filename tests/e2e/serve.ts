@@ -3,9 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-process.env.DESK_DATA_DIR = mkdtempSync(path.join(os.tmpdir(), 'desk-e2e-'));
+// The directory the Playwright config names (so specs can read it), emptied first; else a new one.
+const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'desk-e2e-'));
+rmSync(dataDir, { recursive: true, force: true });
+process.env.DESK_DATA_DIR = dataDir;
 process.env.DESK_DEMO = '1';
-console.log(`e2e data directory: ${process.env.DESK_DATA_DIR}`);
-const dataDir = process.env.DESK_DATA_DIR;
+console.log(`e2e data directory: ${dataDir}`);
 process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
 await import('../../src/cli/start.ts');
