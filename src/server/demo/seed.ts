@@ -206,7 +206,8 @@ async function recordAttempt(
           ? 'Clear and specific. This is the note I would send.'
           : 'Give the customer a concrete time for the next update, and do not promise what another team has to decide.',
       reviewer: 'sam',
-      at: new Date(new Date(played.attempt.finishedAt ?? played.attempt.startedAt).getTime() + DAY).toISOString(),
+      // A day after the attempt, but never later than now: nothing in the demo is dated in the future.
+      at: new Date(Math.min(new Date(played.attempt.finishedAt ?? played.attempt.startedAt).getTime() + DAY, Date.now())).toISOString(),
     };
   }
   const miss = played.misses[0];
@@ -216,7 +217,7 @@ async function recordAttempt(
       stepId: miss,
       author: 'sam',
       text: 'Before you pick who gets it, ask who owns the decision. Check the playbook for this one.',
-      at: new Date(at.getTime() + DAY).toISOString(),
+      at: new Date(Math.min(at.getTime() + DAY, Date.now())).toISOString(),
     });
   }
   await desk.store.revisions.pin(loaded.scenario.id, loaded.revision, loaded.text);

@@ -79,6 +79,8 @@ export const unreadNotifications = (desk: Desk, user: User): number => unreadCou
 /** The notifications page: the list as it stood, then everything in it marked read. */
 export async function openNotifications(desk: Desk, user: User, now = new Date()): Promise<Notification[]> {
   const feed = notificationsOf(desk, user);
-  if (feed.some((item) => item.unread)) await desk.accounts.markNotificationsSeen(user.username, now.toISOString());
+  // Seen up to now, or up to the newest item when a clock ahead of this one dated it later.
+  const seenAt = [now.toISOString(), ...feed.map((item) => item.at)].sort().at(-1) ?? now.toISOString();
+  if (feed.some((item) => item.unread)) await desk.accounts.markNotificationsSeen(user.username, seenAt);
   return feed;
 }

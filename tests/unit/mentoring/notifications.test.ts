@@ -49,6 +49,19 @@ describe('notificationsOf', () => {
     expect(notificationsOf(desk, desk.accounts.find('lee')!).filter((item) => item.unread)).toHaveLength(0);
   });
 
+  test('opening the list marks everything in it read, even an item a clock ahead of this one dated later', async () => {
+    const desk = team.desk;
+    const lee = desk.accounts.find('lee')!;
+    const attempt = desk.store.attempts.of('lee').find((candidate) => candidate.finishedAt)!;
+    const later = new Date(Date.now() + 3_600_000).toISOString();
+    await desk.store.attempts.update(attempt.id, (stored) => {
+      stored.comments.push({ id: 'c-ahead', stepId: stored.events[0]!.stepId, author: 'sam', text: 'From a clock an hour ahead.', at: later });
+    });
+    expect(notificationsOf(desk, lee).some((item) => item.unread && item.at === later)).toBe(true);
+    await openNotifications(desk, lee);
+    expect(notificationsOf(desk, desk.accounts.find('lee')!).filter((item) => item.unread)).toHaveLength(0);
+  });
+
   test('nothing about an open assessment reaches the trainee, not even a comment on it', async () => {
     const desk = team.desk;
     const gus = desk.accounts.find('gus')!;
