@@ -151,6 +151,11 @@ test('on a phone every column of the order lines is in view and labelled', async
     expect((box?.x ?? 0) + (box?.width ?? 0), `${label} ends inside the screen`).toBeLessThanOrEqual(390);
     expect(await cell.evaluate((element) => getComputedStyle(element, '::before').content)).toContain(label);
   }
+  // Leave no attempt open: the library stories start this case as the same trainee.
+  await page.goto('/train/credit-hold-month-end');
+  await page.getByRole('button', { name: 'Start in practice mode' }).click();
+  await page.getByRole('button', { name: /^Abandon the practice attempt/ }).click();
+  await expect(page.getByText('Attempt abandoned.')).toBeVisible();
 });
 
 test("the demo review queue holds trainees' own answers, not the model answer pasted", async ({ page }) => {
