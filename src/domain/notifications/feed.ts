@@ -23,6 +23,8 @@ export interface FeedFacts {
 }
 
 const debrief = (attemptId: string, stepId: string) => `/attempts/${attemptId}#step-${stepId}`;
+/** Ends a line with a full stop, unless a title at its end already closes it ("Cases or rolls?"). */
+const closed = (text: string) => (/[.?!]$/.test(text) ? text : `${text}.`);
 
 /** Every notification, newest first; those after `seenAt` are unread. */
 export function buildFeed(facts: FeedFacts, seenAt: string): Notification[] {
@@ -31,13 +33,15 @@ export function buildFeed(facts: FeedFacts, seenAt: string): Notification[] {
       kind: 'grade' as const,
       at: grade.at,
       href: debrief(grade.attemptId, grade.stepId),
-      text: `${grade.by} graded your written answer in ${grade.title}.`,
+      text: closed(`${grade.by} graded your written answer in ${grade.title}`),
     })),
     ...facts.comments.map((comment) => ({
       kind: comment.reply ? ('reply' as const) : ('comment' as const),
       at: comment.at,
       href: debrief(comment.attemptId, comment.stepId),
-      text: comment.reply ? `${comment.by} replied to your comment in ${comment.title}.` : `${comment.by} commented on your decision in ${comment.title}.`,
+      text: comment.reply
+        ? closed(`${comment.by} replied to your comment in ${comment.title}`)
+        : closed(`${comment.by} commented on your decision in ${comment.title}`),
     })),
     ...facts.assignments.map((assignment) => ({
       kind: 'assignment' as const,
@@ -55,7 +59,7 @@ export function buildFeed(facts: FeedFacts, seenAt: string): Notification[] {
       kind: 'to-review' as const,
       at: item.at,
       href: debrief(item.attemptId, item.stepId),
-      text: `${item.trainee} wrote an answer to review in ${item.title}.`,
+      text: closed(`${item.trainee} wrote an answer to review in ${item.title}`),
     })),
   ];
   return items.sort((a, b) => b.at.localeCompare(a.at) || a.text.localeCompare(b.text)).map((item) => ({ ...item, unread: item.at > seenAt }));

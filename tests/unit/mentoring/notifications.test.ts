@@ -78,3 +78,13 @@ describe('notificationsOf', () => {
     expect(notificationsOf(desk, gus).some((item) => item.href.includes(open.id))).toBe(false);
   });
 });
+
+describe('feed text', () => {
+  test('a title that ends in its own question mark is not followed by a full stop', () => {
+    const [item] = buildFeed(
+      { ...none, grades: [{ attemptId: 'a', stepId: 's', title: 'Cases or rolls?', by: 'Sam Okafor', at: '2026-12-01T00:00:00Z' }] },
+      '2026-01-01T00:00:00Z',
+    );
+    expect(item?.text).toBe('Sam Okafor graded your written answer in Cases or rolls?');
+  });
+});
