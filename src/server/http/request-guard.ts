@@ -10,8 +10,8 @@ const refuse = (response: ServerResponse, status: number, message: string, heade
     .writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store', ...headers })
     .end(`${message}\n`);
 
-const tooLarge = (response: ServerResponse) =>
-  refuse(response, 413, `The request body is larger than the ${BODY_LIMIT_BYTES / 1024} KB this server accepts. Send less.`, { Connection: 'close' });
+const TOO_LARGE = `The request body is larger than the ${BODY_LIMIT_BYTES / 1024} KB this server accepts. Send less.`;
+const tooLarge = (response: ServerResponse) => refuse(response, 413, TOO_LARGE, { Connection: 'close' });
 
 /**
  * What the Node server checks before a request reaches the static files or Astro: the method the path
@@ -75,9 +75,10 @@ function readChunked(request: IncomingMessage, response: ServerResponse): Promis
       if (size <= BODY_LIMIT_BYTES) return void chunks.push(chunk);
       request.off('data', onData);
       chunks.length = 0;
-      tooLarge(response);
-      // The rest is read and dropped, so the client sees the answer instead of a reset connection.
+      // The rest is read and dropped, and the answer sent once the client has finished sending: answering
+      // (and closing) while it still writes would reach it as a broken pipe instead of a 413.
       request.resume();
+      request.once('end', () => tooLarge(response));
       resolve(false);
     };
     request.on('data', onData);
