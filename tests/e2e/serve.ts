@@ -1,5 +1,5 @@
 // Starts the real server for the browser tests on a fresh data directory (demo data seeded).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -8,6 +8,14 @@ const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), '
 rmSync(dataDir, { recursive: true, force: true });
 process.env.DESK_DATA_DIR = dataDir;
 process.env.DESK_DEMO = '1';
-console.log(`e2e data directory: ${dataDir}`);
-process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
+// Stories publish scenarios from the browser: they write into a copy, never into the repository's folder.
+const scenariosDir = `${dataDir}-scenarios`;
+rmSync(scenariosDir, { recursive: true, force: true });
+cpSync('scenarios', scenariosDir, { recursive: true });
+process.env.DESK_SCENARIOS_DIR = scenariosDir;
+console.log(`e2e data directory: ${dataDir}; scenarios served from ${scenariosDir}`);
+process.on('exit', () => {
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(scenariosDir, { recursive: true, force: true });
+});
 await import('../../src/cli/start.ts');
