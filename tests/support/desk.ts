@@ -9,6 +9,7 @@ import { afterEach, beforeEach } from 'vitest';
 import { readConfig } from '../../src/server/config.ts';
 import { openMemoryStore } from '../../src/server/db/memory-store.ts';
 import { closeDesk, openDesk, provideDesk, type Desk } from '../../src/server/desk.ts';
+import { pickVariant } from '../../src/server/scenarios/catalog.ts';
 import type { AttemptFile, User } from '../../src/server/db/schema.ts';
 import { hashPassword } from '../../src/server/auth/password.ts';
 import { seedDemo } from '../../src/server/demo/seed.ts';
@@ -142,7 +143,8 @@ export interface TeamDesk {
 /** Plays an attempt along the senior path (all of it, or the first `steps` answers). */
 export async function playSenior(desk: Desk, user: User, scenarioId: string, mode: 'practice' | 'assessment', steps = Infinity) {
   const attempt = await desk.attempts.start(user, scenarioId, mode);
-  const scenario = desk.catalog.get(scenarioId)!.scenario;
+  // The senior's answers for the case variant the attempt drew: a variant may change the answer key.
+  const scenario = pickVariant(desk.catalog.get(scenarioId)!, attempt.variant)!.scenario;
   let view = await desk.attempts.view(attempt);
   for (let count = 0; view.step && count < steps; count++) {
     const step = scenario.steps[view.step.id]!;
