@@ -44,10 +44,13 @@ beforeAll(async () => {
   server = await startServer(dir, 4736, true);
   for (const username of ['ava', 'ben', 'lena', 'sam']) await logIn(username);
   const folder = path.join(dir, 'attempts', 'ava');
-  for (const name of await readdir(folder)) {
-    const attempt = JSON.parse(await readFile(path.join(folder, name), 'utf8'));
+  const attempts = await Promise.all((await readdir(folder)).sort().map(async (name) => JSON.parse(await readFile(path.join(folder, name), 'utf8'))));
+  // A debrief is sealed while an assessment of its scenario is open: the test needs one that is not.
+  const open = new Set(attempts.filter((attempt) => !attempt.finishedAt).map((attempt) => attempt.scenarioId));
+  for (const attempt of attempts) {
     const answer = attempt.events.find((event: { type: string }) => event.type === 'answer');
-    if (attempt.finishedAt && answer && !attempt.comments.some((comment: { stepId: string }) => comment.stepId === answer.stepId)) {
+    const usable = attempt.finishedAt && !attempt.abandonedAt && !open.has(attempt.scenarioId) && answer;
+    if (usable && !attempt.comments.some((comment: { stepId: string }) => comment.stepId === answer.stepId)) {
       traineeAttempt = { id: attempt.id, stepId: answer.stepId };
       break;
     }
