@@ -78,7 +78,7 @@ export const DEMO_TRAINEES: TraineeProfile[] = [
     skill: 0.62,
     growth: 0.02,
     routing: 0.64,
-    overEscalates: 0.85,
+    overEscalates: 0.95,
     nearMiss: 0.6,
     slips: 0.05,
     focus: 0.6,
