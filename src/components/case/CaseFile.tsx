@@ -57,25 +57,32 @@ function Queue({ items, clock, currency }: { items: QueueItem[]; clock: string; 
                   {item.ref ?? item.id}
                 </th>
                 <td data-label="Customer">
-                  <strong>{item.customer}</strong>
-                  {item.tier ? <span className="small muted"> · {item.tier}</span> : null}
-                  <div className="small mono">
-                    {item.order}
-                    {item.account ? ` · ${item.account}` : ''}
+                  {/* One box per cell, so a phone's two-column card keeps the label beside all of it. */}
+                  <div>
+                    <strong>{item.customer}</strong>
+                    {item.tier ? <span className="small muted"> · {item.tier}</span> : null}
+                    <div className="small mono">
+                      {item.order}
+                      {item.account ? ` · ${item.account}` : ''}
+                    </div>
                   </div>
                 </td>
                 <td data-label="Exception">
-                  <span className="hold-code">{item.code}</span>
-                  {item.status ? <span className="small muted"> · {item.status}</span> : null}
-                  <div>{item.summary}</div>
-                  {item.note ? <div className="small muted">{item.note}</div> : null}
+                  <div>
+                    <span className="hold-code">{item.code}</span>
+                    {item.status ? <span className="small muted"> · {item.status}</span> : null}
+                    <div>{item.summary}</div>
+                    {item.note ? <div className="small muted">{item.note}</div> : null}
+                  </div>
                 </td>
                 <td className="num" data-label="Value">
                   {item.value === undefined ? '–' : money(item.value, item.currency ?? currency)}
                 </td>
                 <td data-label="Received">
-                  {formatClock(item.received)}
-                  <div className="small muted">waiting {formatAge(minutesBetween(item.received, clock))}</div>
+                  <div>
+                    {formatClock(item.received)}
+                    <div className="small muted">waiting {formatAge(minutesBetween(item.received, clock))}</div>
+                  </div>
                 </td>
                 <td data-label="Due">{item.due ? formatClock(item.due) : '–'}</td>
               </tr>
@@ -139,8 +146,10 @@ export default function CaseFile({ view }: { view: Pick<TraineeView, 'caseFile' 
                       {line.sku}
                     </td>
                     <td data-label="Description">
-                      {line.description}
-                      {line.note ? <div className="small muted">{line.note}</div> : null}
+                      <div>
+                        {line.description}
+                        {line.note ? <div className="small muted">{line.note}</div> : null}
+                      </div>
                     </td>
                     <td className="num" data-label="Qty">
                       {count(line.qty)} {line.uom}
