@@ -74,6 +74,10 @@ export function lintScenario(scenario: Scenario, lint: LintContext): UnplacedFin
   duplicates(documentIds).forEach((index) =>
     error('duplicate-id', ['case', 'documents', index, 'id'], `Document id "${documentIds[index]}" is used twice. Each document needs its own id.`),
   );
+  const queueIds = (scenario.case.queue ?? []).map((item) => item.id);
+  duplicates(queueIds).forEach((index) =>
+    error('duplicate-id', ['case', 'queue', index, 'id'], `Queue item id "${queueIds[index]}" is used twice. Each queue item needs its own id.`),
+  );
 
   if (!scenario.steps[scenario.start]) {
     const isEnding = Boolean(scenario.endings[scenario.start]);

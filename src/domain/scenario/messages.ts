@@ -105,6 +105,9 @@ export function explainIssue(issue: Issue, data: unknown, root: z.ZodType): { pa
       const badKey = String(issue.input);
       return [{ path: [...path, badKey], message: `${place}: the id "${badKey}" is not valid. ${help ? help(badKey).replace(/^[^.]*\. /, '') : ''}`.trim() }];
     }
+    case 'custom':
+      // The schema's own refinements write their message to follow the place ("is missing. ...").
+      return [{ path, message: `${place} ${issue.message}` }];
     default:
       return [{ path, message: `${place}: ${issue.message}.` }];
   }

@@ -4,9 +4,10 @@ import { didYouMean, nearest } from './suggest.ts';
 type Path = (string | number)[];
 type Data = Record<string, unknown>;
 
-/** Lists whose items carry an `id` and merge by it; `lines` merge by `line`, `holds` by `code`; any other list is replaced. */
+/** Lists whose items carry an `id` and merge by it (documents, queue items, options, items); `lines` merge by `line`, `holds` by `code`; any other list is replaced. */
 const KEYED_LISTS: Record<string, { key: string; word: string }> = {
   documents: { key: 'id', word: 'document' },
+  queue: { key: 'id', word: 'queue item' },
   options: { key: 'id', word: 'option' },
   items: { key: 'id', word: 'item' },
   lines: { key: 'line', word: 'order line' },
@@ -125,7 +126,8 @@ export function applyOverlay(base: Data, overlay: Data, overlayPath: Path): Over
       if (entry.base && entry.over) return merge(entry.base.value, entry.over.value, entry.base.path, entry.over.path, here);
       const source = (entry.over ?? entry.base) as { value: unknown; path: Path };
       origins.set(keyOf(here), source.path);
-      return source.value;
+      // A base line keeps the number it was matched by, so lines added before it do not renumber it.
+      return keyed.key === 'line' && isMapping(source.value) && source.value.line === undefined ? { ...source.value, line: entry.key } : source.value;
     });
   }
 

@@ -11,6 +11,7 @@ const LIST_NAMES: Record<string, string> = {
   options: 'option',
   items: 'item',
   documents: 'document',
+  queue: 'queue item',
   lines: 'line',
   holds: 'hold',
   next: 'branch',

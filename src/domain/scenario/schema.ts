@@ -181,13 +181,52 @@ export const holdSchema = z.strictObject({
   level: z.enum(['header', 'line']).optional(),
 });
 
-export const caseSchema = z.strictObject({
-  order: orderSchema,
-  customer: customerSchema,
-  lines: z.array(lineSchema).default([]),
-  holds: z.array(holdSchema).default([]),
-  documents: z.array(documentSchema).default([]),
+/** One item in an exception queue: the case file of a triage scenario lists the queue as the desk's screen shows it. */
+export const queueItemSchema = z.strictObject({
+  /** Unique in the queue; variants overlay items by it. */
+  id: idSchema,
+  /** What the desk calls the item (`T1`, `EXC-4471`); the id when left out. */
+  ref: displaySchema.optional(),
+  order: displaySchema,
+  customer: z.string().min(1),
+  account: displaySchema.optional(),
+  tier: z.string().optional(),
+  received: localDateSchema,
+  code: z.string().min(1),
+  status: z.string().optional(),
+  value: z.number().optional(),
+  currency: z.string().optional(),
+  due: localDateSchema.optional(),
+  summary: z.string().min(1),
+  note: z.string().optional(),
 });
+export type QueueItem = z.output<typeof queueItemSchema>;
+
+/** The message for a case file with neither its order header nor a queue. */
+const NEEDS_ORDER = (key: 'order' | 'customer') =>
+  `is missing. A case file needs "${key}:" (the order header and the customer), or a "queue:" with one entry per item when the case is a whole queue.`;
+
+export const caseSchema = z
+  .strictObject({
+    /** Required unless the case is a queue (`queue`). */
+    order: orderSchema.optional(),
+    /** Required unless the case is a queue (`queue`). */
+    customer: customerSchema.optional(),
+    queue: z.array(queueItemSchema).min(1).optional(),
+    // A line written without its number is numbered 10, 20, 30 by position, as variants match lines.
+    lines: z
+      .array(lineSchema)
+      .transform((lines) => lines.map((line, index) => ({ ...line, line: line.line ?? (index + 1) * 10 })))
+      .default([]),
+    holds: z.array(holdSchema).default([]),
+    documents: z.array(documentSchema).default([]),
+  })
+  .superRefine((file, context) => {
+    if (file.queue) return;
+    for (const key of ['order', 'customer'] as const) {
+      if (!file[key]) context.addIssue({ code: 'custom', path: [key], message: NEEDS_ORDER(key) });
+    }
+  });
 export type CaseFile = z.output<typeof caseSchema>;
 
 export const scoringSchema = z.strictObject({

@@ -59,7 +59,8 @@ function standInFor(root: AnySchema, data: unknown, path: Path): unknown {
   const holderSchema = path.length ? schemaAt(root, path.slice(0, -1), data) : undefined;
   const holderDef = holderSchema ? defOf(holderSchema) : undefined;
   const field = typeof key === 'string' && holderDef?.type === 'object' ? holderDef.shape?.[key] : undefined;
-  if (field && (defOf(field).type === 'optional' || defOf(field).type === 'default')) return DELETE;
+  // An optional key is dropped when written; one a refinement asks for (it is missing) gets a sample instead.
+  if (field && (defOf(field).type === 'optional' || defOf(field).type === 'default') && valueAt(data, path) !== undefined) return DELETE;
   const schema = schemaAt(root, path, data);
   if (!schema) return NONE;
   const written = valueAt(data, path);

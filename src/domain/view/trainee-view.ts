@@ -49,7 +49,7 @@ export interface FeedbackView {
 export interface TraineeView {
   scenario: { id: string; title: string; summary: string; category: string; level: number };
   mode: Mode;
-  caseFile: Pick<Scenario['case'], 'order' | 'customer' | 'lines' | 'holds'>;
+  caseFile: Pick<Scenario['case'], 'order' | 'customer' | 'queue' | 'lines' | 'holds'>;
   documents: VisibleDocument[];
   clock: string;
   deadline?: string;
@@ -143,7 +143,7 @@ export function traineeView(scenario: Scenario, node: string, context: AttemptCo
   const showFeedback = context.mode !== 'assessment';
   const last = context.decisions.at(-1);
   const ending = scenario.endings[node];
-  const { order, customer, lines, holds } = scenario.case;
+  const { order, customer, queue, lines, holds } = scenario.case;
   return {
     scenario: {
       id: scenario.id,
@@ -153,7 +153,7 @@ export function traineeView(scenario: Scenario, node: string, context: AttemptCo
       level: scenario.level,
     },
     mode: context.mode,
-    caseFile: { order, customer, lines, holds },
+    caseFile: { order, customer, queue, lines, holds },
     documents: scenario.case.documents
       .filter((document) => !document.hidden || context.revealed.includes(document.id))
       .sort((a, b) => Number(a.hidden) - Number(b.hidden) || context.revealed.indexOf(a.id) - context.revealed.indexOf(b.id))

@@ -25,19 +25,20 @@ export function identifiersOf(scenario: Scenario, text: string): Identifier[] {
   const add = (kind: IdentifierKind, value: string | undefined) => {
     if (value && !found.some((known) => known.kind === kind && known.value === value)) found.push({ kind, value });
   };
-  const { order, customer, lines, documents } = scenario.case;
-  for (const [key, value] of [...Object.entries(order), ...Object.entries(customer)]) {
+  const { order, customer, queue = [], lines, documents } = scenario.case;
+  for (const [key, value] of [...Object.entries(order ?? {}), ...Object.entries(customer ?? {})]) {
     if (typeof value === 'string' && PERSON_KEY.test(key)) add('person', personIn(value));
   }
   for (const document of documents) add('person', personIn(document.from));
   // "Brightway Stores, Inc." is still Brightway Stores when another file names it.
-  add('customer', customer.name.replace(/,?\s+(?:Inc|LLC|Ltd|FZE|Corp|Co)\.?$/, ''));
-  if (order.po) add('purchase order', String(order.po));
+  for (const name of [customer?.name, ...queue.map((item) => item.customer)])
+    if (name) add('customer', name.replace(/,?\s+(?:Inc|LLC|Ltd|FZE|Corp|Co)\.?$/, ''));
+  if (order?.po) add('purchase order', String(order.po));
   for (const match of text.matchAll(PO_IN_TEXT)) add('purchase order', match[1]);
-  add('order or invoice', String(order.number));
+  if (order) add('order or invoice', String(order.number));
+  for (const item of queue) add('order or invoice', item.order);
   for (const match of text.matchAll(DOCUMENT_NUMBER)) add('order or invoice', match[0]);
-  // A queue's "lines" are work items named like "T1 SO-2220417"; only real SKUs are single tokens.
-  for (const line of lines) if (!/\s/.test(line.sku)) add('sku', line.sku);
+  for (const line of lines) add('sku', line.sku);
   return found;
 }
 
