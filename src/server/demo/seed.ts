@@ -1,7 +1,7 @@
 import type { DeskStore } from '../db/desk-store.ts';
 import type { AccountService } from '../auth/accounts.ts';
 import type { AttemptService } from '../attempts/attempt-service.ts';
-import type { ScenarioCatalog } from '../scenarios/catalog.ts';
+import { pickVariant, type ScenarioCatalog } from '../scenarios/catalog.ts';
 import type { ReadinessPolicyFile } from '../readiness/policy-file.ts';
 import type { AttemptFile, AttemptEvent } from '../db/schema.ts';
 import type { LoadedScenario } from '../scenarios/catalog.ts';
@@ -14,6 +14,7 @@ import { readinessContext } from '../team/readiness-context.ts';
 import { checklist } from '../../domain/readiness/readiness.ts';
 import { DEMO_PASSWORD, DEMO_STAFF, DEMO_TEAM, DEMO_TRAINEES, type TraineeProfile } from './profiles.ts';
 import { traineeDraft } from './trainee-voice.ts';
+import { drawVariant } from '../../domain/progress/variant-draw.ts';
 
 const DAY = 86_400_000;
 
@@ -129,9 +130,16 @@ function playAttempt(
   mode: AttemptFile['mode'],
   random: Random,
   id: string,
+  seen: readonly AttemptFile[],
 ): Played {
-  // A case with variants is played in one drawn at random, and the attempt pins it as a trainee's would.
-  const drawn = loaded.variants.length > 1 ? random.pick(loaded.variants) : loaded.variants[0];
+  // The variant is drawn by the desk's own rule (an assessment takes one not seen yet), and pinned as a trainee's would be.
+  const drawnId = drawVariant(
+    loaded.variants.map((variant) => variant.id),
+    seen,
+    mode,
+    id,
+  );
+  const drawn = pickVariant(loaded, drawnId);
   const { scenario, machine } = drawn ?? loaded;
   const { revision } = loaded;
   let snapshot = startAttempt(machine, mode);
@@ -194,7 +202,8 @@ async function recordAttempt(
   random: Random,
   id: string,
 ): Promise<boolean> {
-  const played = playAttempt(loaded, profile, at, skill, mode, random, id);
+  const seen = desk.store.attempts.of(profile.username).filter((attempt) => attempt.scenarioId === loaded.scenario.id);
+  const played = playAttempt(loaded, profile, at, skill, mode, random, id, seen);
   if (!played.attempt.events.length) return false;
   for (const write of played.writes) {
     if (random.next() >= profile.reviewed) continue;
@@ -232,14 +241,15 @@ async function recordAttempt(
 async function closeOut(desk: SeedDeps, profile: TraineeProfile, index: number, now: Date, random: Random): Promise<number> {
   const context = readinessContext(desk.catalog);
   let added = 0;
-  for (let extra = 0; extra < 12; extra++) {
+  // Up to 24 tries, 2.4 hours apart over the last three days: a hard variant drawn twice must not leave the story short.
+  for (let extra = 0; extra < 24; extra++) {
     const summaries = await desk.attempts.summariesOf(profile.username);
     const unmet = checklist(desk.readiness.policy, summaries, [], context).find(
       (line) => line.rule === 'category' && !line.met && line.category && !profile.notReached.includes(line.category),
     );
     const loaded = unmet?.practise ? desk.catalog.get(unmet.practise) : undefined;
     if (!loaded) break;
-    const at = new Date(now.getTime() - (3 - extra * 0.2) * DAY);
+    const at = new Date(now.getTime() - (3 - extra * 0.1) * DAY);
     if (
       await recordAttempt(
         desk,
