@@ -108,8 +108,8 @@ export interface AuthoringRepository {
   ): Promise<Draft>;
   /** Removes a draft (published or discarded) at `expectedVersion`; none is a StoreNotFoundError, another version a StoreConflictError. */
   removeDraft(scenarioId: string, expectedVersion: number, entry: NewHistoryEntry): Promise<void>;
-  /** Adds an entry by itself (a file changed on disk). */
-  record(entry: NewHistoryEntry): Promise<HistoryEntry>;
+  /** Adds entries by themselves (files changed on disk), in one mutation; resolves with them as stored. */
+  record(entries: readonly NewHistoryEntry[]): Promise<HistoryEntry[]>;
   /** Withdraws a scenario, or reinstates it; resolves false (nothing written) when it already was so. */
   setWithdrawn(scenarioId: string, withdrawn: boolean, entry: NewHistoryEntry): Promise<boolean>;
 }

@@ -237,7 +237,7 @@ export class LowdbStore implements DeskStore {
         data.drafts = data.drafts.filter((other) => other !== draft);
         appendEntry(data, entry);
       }),
-    record: (entry) => this.#authoring.mutate((data) => appendEntry(data, entry)),
+    record: async (entries) => (entries.length ? this.#authoring.mutate((data) => entries.map((entry) => appendEntry(data, entry))) : []),
     setWithdrawn: async (scenarioId, withdrawn, entry) => {
       if (this.#authoring.data.withdrawn.includes(scenarioId) === withdrawn) return false;
       return this.#authoring.mutate((data) => {

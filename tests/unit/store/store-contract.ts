@@ -377,7 +377,8 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await store.authoring.setWithdrawn('new-case', true, entry('withdraw'))).toBe(false);
         expect(faults.writes).toBe(writes);
         await store.authoring.saveDraft(draft('r1'), 0, entry('draft', 'r1'));
-        await store.authoring.record(entry('file', 'f1', 'disk'));
+        await store.authoring.record([entry('file', 'f1', 'disk'), entry('file', 'f2', 'disk')]);
+        expect(await store.authoring.record([])).toEqual([]);
         await reopen();
         expect(store.authoring.withdrawn()).toEqual(['new-case']);
         expect(store.authoring.draft('new-case')?.version).toBe(1);
@@ -385,6 +386,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           [1, 'withdraw'],
           [2, 'draft'],
           [3, 'file'],
+          [4, 'file'],
         ]);
         expect(await store.authoring.setWithdrawn('new-case', false, entry('reinstate'))).toBe(true);
         expect(store.authoring.withdrawn()).toEqual([]);
@@ -398,7 +400,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           store.authoring.saveDraft(draft('r2'), 1, entry('draft', 'r2')),
           store.authoring.reviewDraft('new-case', 1, { status: 'in-review' }, entry('submit', 'r1')),
           store.authoring.removeDraft('new-case', 1, entry('publish', 'r1')),
-          store.authoring.record(entry('file', 'f1')),
+          store.authoring.record([entry('file', 'f1')]),
           store.authoring.setWithdrawn('new-case', true, entry('withdraw')),
         ]);
         for (const failure of failures) expect(failure).toMatchObject({ status: 'rejected', reason: { message: 'disk full (injected)' } });
