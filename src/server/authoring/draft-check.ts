@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { ScenarioCatalog } from '../scenarios/catalog.ts';
+import type { DeskStore } from '../db/desk-store.ts';
 import { checkScenarioText } from '../../domain/scenario/check.ts';
 import type { Finding } from '../../domain/scenario/finding.ts';
 import type { Scenario } from '../../domain/scenario/schema.ts';
@@ -41,6 +42,18 @@ export function checkDraft(catalog: Pick<ScenarioCatalog, 'taxonomy' | 'playbook
   }
   const errors = findings.filter((finding) => finding.severity === 'error').length;
   return { findings, errors, warnings: findings.length - errors, scenario };
+}
+
+/** A scenario's draft for a playtest: its check's scenario (undefined when it has errors); undefined when there is no draft. */
+export async function draftScenario(
+  deps: { store: Pick<DeskStore, 'authoring' | 'revisions'>; catalog: ScenarioCatalog },
+  id: string,
+): Promise<{ scenario?: Scenario; published: boolean; inReview: boolean } | undefined> {
+  const draft = deps.store.authoring.draft(id);
+  if (!draft) return undefined;
+  const text = await deps.store.revisions.read(id, draft.revision);
+  if (text === undefined) return undefined;
+  return { scenario: checkDraft(deps.catalog, id, text).scenario, published: Boolean(deps.catalog.checked.some((file) => fileIdOf(file.path) === id)), inReview: draft.status === 'in-review' };
 }
 
 /** Each variant's senior path of a checked scenario, by variant id. */

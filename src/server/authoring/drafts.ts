@@ -29,6 +29,8 @@ export interface PublishedFile {
 
 /** The file a scenario id is published as: the checked file with that name, or `<id>.yaml` in the scenarios folder. */
 export function scenarioFilePath(catalog: Pick<ScenarioCatalog, 'paths' | 'checked'>, id: string): string {
+  // Only a name that stays inside the folder: an id from an address is the visitor's to choose.
+  if (!/^[a-z0-9][a-z0-9_-]{0,99}$/.test(id)) throw new AuthoringError(404, `There is no scenario "${id.slice(0, 100)}". Scenario ids are lowercase words joined by hyphens.`);
   const checked = catalog.checked.find((file) => path.basename(file.path).replace(/\.ya?ml$/, '') === id);
   return path.join(catalog.paths.scenariosDir, checked ? path.basename(checked.path) : `${id}.yaml`);
 }
