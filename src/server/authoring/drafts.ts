@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { DeskConfig } from '../config.ts';
-import { StoreConflictError, StoreNotFoundError, type DeskStore } from '../db/desk-store.ts';
+import type { DeskStore } from '../db/desk-store.ts';
 import type { Draft, DraftStatus, HistoryKind, NewHistoryEntry } from '../db/schema.ts';
 import { revisionOf, type ScenarioCatalog } from '../scenarios/catalog.ts';
 import { AuthoringError, type CurrentDraft } from './authoring-error.ts';
@@ -46,6 +46,10 @@ export async function publishedFile(catalog: Pick<ScenarioCatalog, 'paths' | 'ch
     throw error;
   }
 }
+
+// The store may be another copy of the server code than this one (decision 002): its errors are known by code.
+const isStoreConflict = (error: unknown) => (error as { code?: unknown } | null)?.code === 'STORE_CONFLICT';
+const isStoreNotFound = (error: unknown) => (error as { code?: unknown } | null)?.code === 'STORE_NOT_FOUND';
 
 /** The text of a stored draft (its pinned revision). */
 export async function draftText(store: AuthoringDeps['store'], draft: Draft): Promise<string> {
@@ -181,7 +185,7 @@ export async function saveDraft(deps: AuthoringDeps, viewer: Viewer, id: string,
     const check = checkDraft(deps.catalog, id, request.text);
     return { version: saved.version, revision, updatedBy: saved.updatedBy, updatedAt: saved.updatedAt, status: saved.status, errors: check.errors, warnings: check.warnings };
   } catch (error) {
-    if (!(error instanceof StoreConflictError)) throw error;
+    if (!isStoreConflict(error)) throw error;
     const current = await currentDraft(deps, id);
     const who = current.updatedBy ? ` by ${current.updatedBy} at ${current.updatedAt?.slice(0, 16).replace('T', ' ')}` : '';
     throw new AuthoringError(
@@ -210,7 +214,7 @@ export function requireVersion(draft: Draft, version: number | undefined): void 
 
 /** Maps a store refusal met in the middle of an action to a 409 or 404 that says what happened. */
 export function storeRefusal(error: unknown, id: string): never {
-  if (error instanceof StoreConflictError) throw new AuthoringError(409, `The draft of "${id}" changed while this was being done. Nothing was changed; reload the page and try again.`);
-  if (error instanceof StoreNotFoundError) throw new AuthoringError(404, `The draft of "${id}" is gone (published or discarded meanwhile). Reload the page.`);
+  if (isStoreConflict(error)) throw new AuthoringError(409, `The draft of "${id}" changed while this was being done. Nothing was changed; reload the page and try again.`);
+  if (isStoreNotFound(error)) throw new AuthoringError(404, `The draft of "${id}" is gone (published or discarded meanwhile). Reload the page.`);
   throw error;
 }
