@@ -18,6 +18,6 @@ export function newScenarioIdProblem(id: string, taken: ReadonlySet<string>): st
 
 /** Gives a copied scenario's text the new id (the top-level `id:` line), keeping everything else, comments included. */
 export function withScenarioId(text: string, id: string): string {
-  const line = /^id:[^\n#]*/m;
+  const line = /^id:[ \t]*[^\s#]*/m;
   return line.test(text) ? text.replace(line, `id: ${id}`) : `id: ${id}\n${text}`;
 }
