@@ -43,7 +43,11 @@ export async function openDesk(config: DeskConfig, options: { watch?: boolean; l
     const catalog = new ScenarioCatalog({ scenariosDir: path.resolve(config.DESK_SCENARIOS_DIR), playbooksDir: path.resolve(config.DESK_PLAYBOOKS_DIR) }, log);
     // Authoring (decision 012): withdrawn scenarios come from the store, and every reload records files changed on disk.
     catalog.setWithdrawn(store.authoring.withdrawn());
-    catalog.onReload(async (files) => void (await recordFileChanges({ store }, files)));
+    let atStart = true;
+    catalog.onReload(async (files) => {
+      await recordFileChanges({ store }, files, { atStart });
+      atStart = false;
+    });
     await catalog.reload();
     if (options.watch) catalog.watch();
     const readiness = await ReadinessPolicyFile.open(config.DESK_READINESS_FILE, () => catalog.taxonomy?.categories.map((category) => category.id), log);

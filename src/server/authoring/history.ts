@@ -9,21 +9,27 @@ export const ON_DISK = 'file on disk';
 
 /**
  * Records a history entry of kind `file` for every scenario file whose text is neither the revision last
- * published or found on disk, nor the draft being published: a change made with git or an editor. The
- * first reload of a desk without history records every file once, as where its history begins.
+ * published or found on disk, nor (after `atStart`) its draft's, which a publish in progress has just
+ * written: a change made with git or an editor. At start no publish is in progress, so a file equal to its
+ * draft is a publish a crash cut short, and is recorded. The first reload of a desk without history
+ * records every file once, as where its history begins.
  */
-export async function recordFileChanges(deps: Pick<AuthoringDeps, 'store'>, files: readonly ReloadedFile[], now = new Date()): Promise<number> {
+export async function recordFileChanges(
+  deps: Pick<AuthoringDeps, 'store'>,
+  files: readonly ReloadedFile[],
+  options: { atStart?: boolean; now?: Date } = {},
+): Promise<number> {
   const changed = files.flatMap((file) => {
     // A file whose name cannot name a scenario (capitals, spaces) has no history; the check reports it.
     if (!/^[a-z0-9][a-z0-9._-]*$/.test(file.fileId)) return [];
     const history = deps.store.authoring.history(file.fileId);
     const known = publishedRevision(history);
-    if (file.revision === known || file.revision === deps.store.authoring.draft(file.fileId)?.revision) return [];
+    if (file.revision === known || (!options.atStart && file.revision === deps.store.authoring.draft(file.fileId)?.revision)) return [];
     const message = known ? 'Changed on disk (with git or an editor).' : history.length ? 'Found on disk.' : 'Found on disk when the history began.';
     return [{ file, message }];
   });
   await Promise.all(changed.map(({ file }) => deps.store.revisions.pin(file.fileId, file.revision, file.text)));
-  const at = now.toISOString();
+  const at = (options.now ?? new Date()).toISOString();
   await deps.store.authoring.record(
     changed.map(({ file, message }) => ({ scenarioId: file.fileId, kind: 'file' as const, revision: file.revision, by: ON_DISK, at, message })),
   );

@@ -8,7 +8,8 @@ import { fixtureText } from '../../support/scenarios.ts';
 import type { Desk } from '../../../src/server/desk.ts';
 import { draftJson, saveDraft } from '../../../src/server/authoring/drafts.ts';
 import { rebaseDraft, reviewDraft, submitDraft } from '../../../src/server/authoring/publishing.ts';
-import { restoreRevision, setWithdrawn } from '../../../src/server/authoring/history.ts';
+import { recordFileChanges, restoreRevision, setWithdrawn } from '../../../src/server/authoring/history.ts';
+import { revisionOf } from '../../../src/server/scenarios/catalog.ts';
 import { newScenario } from '../../../src/server/authoring/new-scenario.ts';
 import type { Viewer } from '../../../src/domain/people/roles.ts';
 
@@ -45,6 +46,17 @@ describe('history of files on disk', () => {
     expect([last?.kind, last?.message]).toEqual(['file', 'Changed on disk (with git or an editor).']);
     expect(await desk.store.revisions.read('minimal', last?.revision ?? '')).toContain('# edited');
   });
+});
+
+test("a file equal to its draft is a publish in progress, except at start, where it is one a crash cut short", async () => {
+  const { desk } = await deskWithLibrary();
+  const text = `${(await draftJson(desk, 'minimal')).text}# published, then the server stopped\n`;
+  await saveDraft(desk, sam, 'minimal', { text, version: 0 });
+  const file = { fileId: 'minimal', text, revision: revisionOf(text) };
+  expect(await recordFileChanges(desk, [file])).toBe(0);
+  expect(await recordFileChanges(desk, [file], { atStart: true })).toBe(1);
+  expect(await recordFileChanges(desk, [file], { atStart: true })).toBe(0);
+  expect(kinds(desk)).toEqual(['file', 'draft', 'file']);
 });
 
 describe('draft, review, publish', () => {
