@@ -11,6 +11,7 @@ import { rebaseDraft, reviewDraft, submitDraft } from '../../../src/server/autho
 import { recordFileChanges, restoreRevision, setWithdrawn } from '../../../src/server/authoring/history.ts';
 import { revisionOf } from '../../../src/server/scenarios/catalog.ts';
 import { newScenario } from '../../../src/server/authoring/new-scenario.ts';
+import { notificationsOf } from '../../../src/server/notifications/notification-service.ts';
 import type { Viewer } from '../../../src/domain/people/roles.ts';
 
 const root = new URL('../../../', import.meta.url).pathname;
@@ -157,5 +158,27 @@ describe('restore, withdraw, new', () => {
     await expect(newScenario(desk, sam, 'minimal', { from: 'copy', copyOf: 'minimal' })).rejects.toMatchObject({ status: 400 });
     await expect(newScenario(desk, sam, 'fresh-case', { from: 'template', category: 'credit-limit', level: 1 })).rejects.toMatchObject({ status: 400 });
     await expect(newScenario(desk, sam, 'other-case', { from: 'template', category: 'no-such', level: 1 })).rejects.toMatchObject({ status: 400 });
+  });
+});
+
+describe('notifications', () => {
+  test('the other seniors hear of a draft to review; the author hears of changes asked for and of the approval', async () => {
+    const { desk } = await deskWithLibrary();
+    const [samUser, rosaUser] = await Promise.all(
+      ['sam', 'rosa'].map((username) => desk.accounts.add({ username, name: username.toUpperCase(), role: 'senior', password: '' }, 'not-a-real-hash')),
+    );
+    const feed = (user: typeof samUser) => notificationsOf(desk, user!).filter((item) => item.kind.startsWith('draft-')).map((item) => [item.kind, item.text, item.href]);
+    const { text } = await draftJson(desk, 'minimal');
+    await saveDraft(desk, sam, 'minimal', { text: `${text}# a\n`, version: 0 });
+    await submitDraft(desk, sam, 'minimal', { intent: 'submit' });
+    expect(feed(rosaUser)).toEqual([['draft-review', 'SAM submitted a draft of Address fix before the pick wave for your review.', '/author/minimal/review']]);
+    expect(feed(samUser)).toEqual([]);
+    await reviewDraft(desk, rosa, 'minimal', { decision: 'changes', version: 1, comment: 'More.' });
+    expect(feed(samUser)).toEqual([['draft-decision', 'ROSA asked for changes to your draft of Address fix before the pick wave.', '/author/minimal/review']]);
+    await saveDraft(desk, sam, 'minimal', { text: `${text}# b\n`, version: 1 });
+    await submitDraft(desk, sam, 'minimal', { intent: 'submit' });
+    await reviewDraft(desk, rosa, 'minimal', { decision: 'approve', version: 2, comment: '' });
+    expect(feed(samUser)).toEqual([['draft-decision', 'ROSA approved and published your draft of Address fix before the pick wave.', '/author/minimal/history']]);
+    expect(feed(rosaUser)).toEqual([]);
   });
 });
