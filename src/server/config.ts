@@ -36,7 +36,9 @@ export const configSchema = z.object({
     .default(20),
   /** Whether publishing a draft needs a second senior's approval (`required`) or the author may publish alone (`self`, recorded as such). */
   DESK_PUBLISH_REVIEW: z
-    .enum(['required', 'self'], { message: 'DESK_PUBLISH_REVIEW must be required (a second senior approves each publish) or self (authors publish their own drafts).' })
+    .enum(['required', 'self'], {
+      message: 'DESK_PUBLISH_REVIEW must be required (a second senior approves each publish) or self (authors publish their own drafts).',
+    })
     .default('required'),
   DESK_LRS_ENDPOINT: z.url({ message: 'DESK_LRS_ENDPOINT must be a full URL such as https://lrs.example.com/xapi/' }).optional(),
   DESK_LRS_KEY: z.string().optional(),

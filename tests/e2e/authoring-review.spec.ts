@@ -11,11 +11,19 @@ test.describe.configure({ timeout: 240_000 });
 
 async function expectNoViolations(page: Page, where: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  const summary = results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')})`);
+  const summary = results.violations.map(
+    (violation) =>
+      `${violation.id}: ${violation.help} (${violation.nodes
+        .map((node) => node.target.join(' '))
+        .slice(0, 3)
+        .join(', ')})`,
+  );
   expect(summary, `axe on ${where}`).toEqual([]);
 }
 
-test('a senior starts a scenario from the template and submits it; a second senior approves; a trainee plays it; withdrawn, it takes no new attempts', async ({ page }) => {
+test('a senior starts a scenario from the template and submits it; a second senior approves; a trainee plays it; withdrawn, it takes no new attempts', async ({
+  page,
+}) => {
   await loginAs(page, 'sam');
   await page.goto('/author');
   await page.getByRole('link', { name: 'New scenario' }).click();
@@ -50,7 +58,10 @@ test('a senior starts a scenario from the template and submits it; a second seni
 
   await loginAs(page, 'rosa');
   await page.goto('/author');
-  await page.getByRole('row', { name: new RegExp(ID) }).getByRole('link', { name: 'Review' }).click();
+  await page
+    .getByRole('row', { name: new RegExp(ID) })
+    .getByRole('link', { name: 'Review' })
+    .click();
   await expect(page.getByRole('heading', { name: 'What changes on the senior path' })).toBeVisible();
   await expect(page.getByText('A new variant.')).toBeVisible();
   await expect(page.getByRole('table', { name: /The new scenario/ })).toBeVisible();

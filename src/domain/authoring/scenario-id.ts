@@ -10,7 +10,8 @@ const RESERVED_IDS = new Set(['taxonomy', 'new', 'stamp', 'check']);
 export function newScenarioIdProblem(id: string, taken: ReadonlySet<string>): string | undefined {
   if (!id) return 'Give the scenario an id, such as credit-hold-month-end.';
   if (id.length > 60) return 'Keep the id to 60 characters or fewer.';
-  if (!idSchema.safeParse(id).success) return `"${id}" is not a usable id: use lowercase letters and digits in words joined by hyphens, such as credit-hold-month-end.`;
+  if (!idSchema.safeParse(id).success)
+    return `"${id}" is not a usable id: use lowercase letters and digits in words joined by hyphens, such as credit-hold-month-end.`;
   if (RESERVED_IDS.has(id)) return `"${id}" is the name of a page or file the desk uses; choose another id.`;
   if (taken.has(id)) return `A scenario or draft with the id "${id}" exists already; choose another id, or open that one from the studio.`;
   return undefined;

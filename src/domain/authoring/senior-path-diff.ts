@@ -56,9 +56,11 @@ function describeChanges(before: SeniorPathSummary, after: SeniorPathSummary): s
   const added = after.decisions.filter((decision) => !before.decisions.includes(decision));
   if (removed.length) changes.push(`No longer decides ${removed.join('; ')}.`);
   if (added.length) changes.push(`Now decides ${added.join('; ')}.`);
-  if (!removed.length && !added.length && before.decisions.join('\n') !== after.decisions.join('\n')) changes.push('Takes the same decisions in another order.');
+  if (!removed.length && !added.length && before.decisions.join('\n') !== after.decisions.join('\n'))
+    changes.push('Takes the same decisions in another order.');
   if (before.ending !== after.ending) changes.push(`Ends at ${after.ending ?? 'no ending'} instead of ${before.ending ?? 'no ending'}.`);
-  if (before.minutes !== after.minutes) changes.push(`Takes ${after.minutes} minutes instead of ${before.minutes} (${signed(after.minutes - before.minutes)}).`);
+  if (before.minutes !== after.minutes)
+    changes.push(`Takes ${after.minutes} minutes instead of ${before.minutes} (${signed(after.minutes - before.minutes)}).`);
   if (before.sentiment !== after.sentiment)
     changes.push(`Leaves the customer at sentiment ${after.sentiment} instead of ${before.sentiment} (${signed(after.sentiment - before.sentiment)}).`);
   if (before.dollars !== after.dollars) changes.push(`Spends ${after.dollars} instead of ${before.dollars} (${signed(after.dollars - before.dollars)}).`);

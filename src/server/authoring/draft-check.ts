@@ -22,7 +22,14 @@ const fileIdOf = (file: string) => path.basename(file).replace(/\.ya?ml$/, '');
 /** Checks a draft's text as the library check would check the file `<id>.yaml`: the catalog's taxonomy and playbooks, and ids other files use. */
 export function checkDraft(catalog: Pick<ScenarioCatalog, 'taxonomy' | 'playbooks' | 'checked'>, id: string, text: string): DraftCheck {
   if (!catalog.taxonomy) {
-    const finding: Finding = { severity: 'error', code: 'taxonomy-invalid', path: [], line: 1, column: 1, message: 'Not checked: taxonomy.yaml has errors; fix those first.' };
+    const finding: Finding = {
+      severity: 'error',
+      code: 'taxonomy-invalid',
+      path: [],
+      line: 1,
+      column: 1,
+      message: 'Not checked: taxonomy.yaml has errors; fix those first.',
+    };
     return { findings: [finding], errors: 1, warnings: 0 };
   }
   const result = checkScenarioText(text, { taxonomy: catalog.taxonomy, playbooks: catalog.playbooks, fileId: id });
@@ -53,7 +60,11 @@ export async function draftScenario(
   if (!draft) return undefined;
   const text = await deps.store.revisions.read(id, draft.revision);
   if (text === undefined) return undefined;
-  return { scenario: checkDraft(deps.catalog, id, text).scenario, published: Boolean(deps.catalog.checked.some((file) => fileIdOf(file.path) === id)), inReview: draft.status === 'in-review' };
+  return {
+    scenario: checkDraft(deps.catalog, id, text).scenario,
+    published: Boolean(deps.catalog.checked.some((file) => fileIdOf(file.path) === id)),
+    inReview: draft.status === 'in-review',
+  };
 }
 
 /** Each variant's senior path of a checked scenario, by variant id. */

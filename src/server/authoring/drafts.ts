@@ -30,7 +30,8 @@ export interface PublishedFile {
 /** The file a scenario id is published as: the checked file with that name, or `<id>.yaml` in the scenarios folder. */
 export function scenarioFilePath(catalog: Pick<ScenarioCatalog, 'paths' | 'checked'>, id: string): string {
   // Only a name that stays inside the folder: an id from an address is the visitor's to choose.
-  if (!/^[a-z0-9][a-z0-9_-]{0,99}$/.test(id)) throw new AuthoringError(404, `There is no scenario "${id.slice(0, 100)}". Scenario ids are lowercase words joined by hyphens.`);
+  if (!/^[a-z0-9][a-z0-9_-]{0,99}$/.test(id))
+    throw new AuthoringError(404, `There is no scenario "${id.slice(0, 100)}". Scenario ids are lowercase words joined by hyphens.`);
   const checked = catalog.checked.find((file) => path.basename(file.path).replace(/\.ya?ml$/, '') === id);
   return path.join(catalog.paths.scenariosDir, checked ? path.basename(checked.path) : `${id}.yaml`);
 }
@@ -80,7 +81,17 @@ export async function draftJson(deps: AuthoringDeps, id: string): Promise<DraftJ
   const reviewRequired = deps.config.DESK_PUBLISH_REVIEW === 'required';
   if (draft) {
     const { version, status, updatedBy, updatedAt } = draft;
-    return { id, text: await draftText(deps.store, draft), version, status, updatedBy, updatedAt, baseRevision: draft.baseRevision ?? null, publishedRevision: published, reviewRequired };
+    return {
+      id,
+      text: await draftText(deps.store, draft),
+      version,
+      status,
+      updatedBy,
+      updatedAt,
+      baseRevision: draft.baseRevision ?? null,
+      publishedRevision: published,
+      reviewRequired,
+    };
   }
   const file = await publishedFile(deps.catalog, id);
   if (!file) throw new AuthoringError(404, `There is no scenario or draft "${id}". Start one from the studio with "New scenario".`);
@@ -143,12 +154,19 @@ export interface SaveOptions {
   now?: Date;
 }
 
-const DEFAULT_MESSAGES: Record<NonNullable<SaveOptions['kind']>, string> = { draft: 'Saved the draft.', upload: 'Uploaded a file into the draft.', restore: 'Restored an earlier revision.' };
+const DEFAULT_MESSAGES: Record<NonNullable<SaveOptions['kind']>, string> = {
+  draft: 'Saved the draft.',
+  upload: 'Uploaded a file into the draft.',
+  restore: 'Restored an earlier revision.',
+};
 
 /** Refuses a text larger than the desk keeps, or one that is not text. */
 export function checkDraftSize(text: string): void {
   if (Buffer.byteLength(text, 'utf8') > MAX_DRAFT_BYTES)
-    throw new AuthoringError(413, `The scenario is larger than ${MAX_DRAFT_BYTES / 1024} KB, the most a draft may hold. Split it into two scenarios or shorten its documents.`);
+    throw new AuthoringError(
+      413,
+      `The scenario is larger than ${MAX_DRAFT_BYTES / 1024} KB, the most a draft may hold. Split it into two scenarios or shorten its documents.`,
+    );
   if (text.includes('\u0000')) throw new AuthoringError(400, 'The text holds a NUL character, so it is not a YAML file. Check that you chose the right file.');
 }
 
@@ -161,7 +179,8 @@ export async function saveDraft(deps: AuthoringDeps, viewer: Viewer, id: string,
   checkDraftSize(request.text);
   const stored = deps.store.authoring.draft(id);
   const file = stored && options.baseRevision === undefined ? undefined : await publishedFile(deps.catalog, id);
-  if (!stored && !file && !options.allowNew) throw new AuthoringError(404, `There is no scenario or draft "${id}". Start one from the studio with "New scenario".`);
+  if (!stored && !file && !options.allowNew)
+    throw new AuthoringError(404, `There is no scenario or draft "${id}". Start one from the studio with "New scenario".`);
   const at = (options.now ?? new Date()).toISOString();
   const revision = revisionOf(request.text);
   await deps.store.revisions.pin(id, revision, request.text);
@@ -183,7 +202,15 @@ export async function saveDraft(deps: AuthoringDeps, viewer: Viewer, id: string,
   try {
     const saved = await deps.store.authoring.saveDraft(draft, request.version, entry);
     const check = checkDraft(deps.catalog, id, request.text);
-    return { version: saved.version, revision, updatedBy: saved.updatedBy, updatedAt: saved.updatedAt, status: saved.status, errors: check.errors, warnings: check.warnings };
+    return {
+      version: saved.version,
+      revision,
+      updatedBy: saved.updatedBy,
+      updatedAt: saved.updatedAt,
+      status: saved.status,
+      errors: check.errors,
+      warnings: check.warnings,
+    };
   } catch (error) {
     if (!isStoreConflict(error)) throw error;
     const current = await currentDraft(deps, id);
@@ -214,7 +241,8 @@ export function requireVersion(draft: Draft, version: number | undefined): void 
 
 /** Maps a store refusal met in the middle of an action to a 409 or 404 that says what happened. */
 export function storeRefusal(error: unknown, id: string): never {
-  if (isStoreConflict(error)) throw new AuthoringError(409, `The draft of "${id}" changed while this was being done. Nothing was changed; reload the page and try again.`);
+  if (isStoreConflict(error))
+    throw new AuthoringError(409, `The draft of "${id}" changed while this was being done. Nothing was changed; reload the page and try again.`);
   if (isStoreNotFound(error)) throw new AuthoringError(404, `The draft of "${id}" is gone (published or discarded meanwhile). Reload the page.`);
   throw error;
 }

@@ -47,7 +47,8 @@ export async function restoreRevision(deps: AuthoringDeps, viewer: Viewer, id: s
 
 /** Reads an uploaded file as a draft text: UTF-8 text within the size limit, or a 400/413 that says what is wrong. */
 export async function uploadedText(file: FormDataEntryValue | null): Promise<{ text: string; name: string }> {
-  if (!file || typeof file === 'string' || file.size === 0) throw new AuthoringError(400, 'Choose a YAML file to upload (a .yaml file downloaded from the desk, or written in an editor).');
+  if (!file || typeof file === 'string' || file.size === 0)
+    throw new AuthoringError(400, 'Choose a YAML file to upload (a .yaml file downloaded from the desk, or written in an editor).');
   if (file.size > 256 * 1024) throw new AuthoringError(413, `${file.name} is larger than 256 KB, the most a draft may hold.`);
   let text: string;
   try {
@@ -60,8 +61,19 @@ export async function uploadedText(file: FormDataEntryValue | null): Promise<{ t
 }
 
 /** Puts an uploaded file's text into the scenario's draft (a new draft when there is none). */
-export async function uploadIntoDraft(deps: AuthoringDeps, viewer: Viewer, id: string, upload: { text: string; name: string; version: number; message?: string }): Promise<SaveResult> {
-  return saveDraft(deps, viewer, id, { text: upload.text, version: upload.version, message: upload.message?.trim() || `Uploaded ${upload.name}.` }, { kind: 'upload' });
+export async function uploadIntoDraft(
+  deps: AuthoringDeps,
+  viewer: Viewer,
+  id: string,
+  upload: { text: string; name: string; version: number; message?: string },
+): Promise<SaveResult> {
+  return saveDraft(
+    deps,
+    viewer,
+    id,
+    { text: upload.text, version: upload.version, message: upload.message?.trim() || `Uploaded ${upload.name}.` },
+    { kind: 'upload' },
+  );
 }
 
 /**

@@ -7,9 +7,7 @@ import type { Viewer } from '../../domain/people/roles.ts';
 
 /** Where a new scenario's text comes from. */
 export type NewScenarioSource =
-  | { from: 'template'; category: string; level: number; title?: string }
-  | { from: 'copy'; copyOf: string }
-  | { from: 'upload'; text: string; name: string };
+  { from: 'template'; category: string; level: number; title?: string } | { from: 'copy'; copyOf: string } | { from: 'upload'; text: string; name: string };
 
 /** Every id a new scenario may not take: files (served or not) and drafts. */
 export function takenIds(deps: Pick<AuthoringDeps, 'store' | 'catalog'>): Set<string> {
@@ -28,10 +26,19 @@ export async function newScenario(deps: AuthoringDeps, viewer: Viewer, id: strin
   if (source.from === 'template') {
     const taxonomy = deps.catalog.taxonomy;
     if (!taxonomy) throw new AuthoringError(400, 'The taxonomy has errors, so no template can be made; fix scenarios/taxonomy.yaml first.');
-    if (!taxonomy.categories.some((category) => category.id === source.category)) throw new AuthoringError(400, 'Pick the category the scenario belongs to from the list.');
+    if (!taxonomy.categories.some((category) => category.id === source.category))
+      throw new AuthoringError(400, 'Pick the category the scenario belongs to from the list.');
     const level = source.level;
     if (level !== 1 && level !== 2 && level !== 3) throw new AuthoringError(400, 'Pick a level: 1 (foundation), 2 (practitioner) or 3 (senior desk).');
-    text = starterScenario({ id, category: source.category, level, title: source.title?.trim() || undefined, day: now.toISOString().slice(0, 10), taxonomy, playbooks: deps.catalog.playbooks });
+    text = starterScenario({
+      id,
+      category: source.category,
+      level,
+      title: source.title?.trim() || undefined,
+      day: now.toISOString().slice(0, 10),
+      taxonomy,
+      playbooks: deps.catalog.playbooks,
+    });
     message = 'Started from the template.';
   } else if (source.from === 'copy') {
     const original = await publishedFile(deps.catalog, source.copyOf);

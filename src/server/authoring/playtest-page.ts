@@ -91,7 +91,13 @@ function playtestVariants(catalog: ScenarioCatalog, fileId: string, request: Pla
  * replayed from the moves the form carried (plus the one posted): never stored, so nothing counts toward
  * anyone's progress. Undefined when the file is not served (and no draft is given).
  */
-export async function playtestPage(catalog: ScenarioCatalog, fileId: string, request: PlaytestRequest, seed: string, draft?: Scenario): Promise<PlaytestPage | undefined> {
+export async function playtestPage(
+  catalog: ScenarioCatalog,
+  fileId: string,
+  request: PlaytestRequest,
+  seed: string,
+  draft?: Scenario,
+): Promise<PlaytestPage | undefined> {
   const variants = playtestVariants(catalog, fileId, request, draft);
   if (!variants) return undefined;
   const loaded = variants.shown;

@@ -26,7 +26,13 @@ function refuseErrors(deps: AuthoringDeps, id: string, text: string, doing: stri
  * revision, attempts under way keep the one they pinned. Refused (409, nothing written) when the file on
  * disk is not the one the draft started from: someone changed it with git or an editor meanwhile.
  */
-async function publish(deps: AuthoringDeps, draft: Draft, text: string, record: { by: string; approvedBy?: string; message: string }, now: Date): Promise<void> {
+async function publish(
+  deps: AuthoringDeps,
+  draft: Draft,
+  text: string,
+  record: { by: string; approvedBy?: string; message: string },
+  now: Date,
+): Promise<void> {
   const id = draft.scenarioId;
   const onDisk = await publishedFile(deps.catalog, id);
   if (onDisk?.revision !== draft.baseRevision) {
@@ -83,7 +89,14 @@ export async function submitDraft(deps: AuthoringDeps, viewer: Viewer, id: strin
       id,
       draft.version,
       { status: 'in-review', submittedBy: viewer.username, submittedAt: now.toISOString(), reviewComment: undefined, reviewedBy: undefined },
-      { scenarioId: id, kind: 'submit', revision: draft.revision, by: viewer.username, at: now.toISOString(), message: request.message?.trim() || 'Submitted for review.' },
+      {
+        scenarioId: id,
+        kind: 'submit',
+        revision: draft.revision,
+        by: viewer.username,
+        at: now.toISOString(),
+        message: request.message?.trim() || 'Submitted for review.',
+      },
     )
     .catch((error: unknown) => storeRefusal(error, id));
   return 'submitted';
@@ -106,7 +119,8 @@ export const draftAuthor = (draft: Draft): string => draft.submittedBy ?? draft.
 export async function reviewDraft(deps: AuthoringDeps, viewer: Viewer, id: string, request: ReviewRequest, now = new Date()): Promise<PublishOutcome> {
   const draft = requireDraft(deps, id, 'review');
   requireVersion(draft, request.version);
-  if (draft.status !== 'in-review') throw new AuthoringError(409, `This draft is not waiting for review (it is ${draft.status.replace('-', ' ')}). Nothing was done.`);
+  if (draft.status !== 'in-review')
+    throw new AuthoringError(409, `This draft is not waiting for review (it is ${draft.status.replace('-', ' ')}). Nothing was done.`);
   const comment = request.comment.trim();
   if (comment.length > 4000) throw new AuthoringError(400, 'Keep the comment to 4,000 characters.');
   if (request.decision === 'changes') {
@@ -138,7 +152,13 @@ export async function reviewDraft(deps: AuthoringDeps, viewer: Viewer, id: strin
  * false; the earlier draft text stays in the history), or keep the draft and take the file as its new base,
  * so the next publish goes over it knowingly.
  */
-export async function rebaseDraft(deps: AuthoringDeps, viewer: Viewer, id: string, request: { version: number; keep: boolean }, now = new Date()): Promise<void> {
+export async function rebaseDraft(
+  deps: AuthoringDeps,
+  viewer: Viewer,
+  id: string,
+  request: { version: number; keep: boolean },
+  now = new Date(),
+): Promise<void> {
   const draft = requireDraft(deps, id, 'start again');
   requireVersion(draft, request.version);
   const onDisk = await publishedFile(deps.catalog, id);
@@ -155,6 +175,13 @@ export async function discardDraft(deps: AuthoringDeps, viewer: Viewer, id: stri
   const draft = requireDraft(deps, id, 'discard');
   requireVersion(draft, version);
   await deps.store.authoring
-    .removeDraft(id, draft.version, { scenarioId: id, kind: 'discard', revision: draft.revision, by: viewer.username, at: now.toISOString(), message: 'Discarded the draft.' })
+    .removeDraft(id, draft.version, {
+      scenarioId: id,
+      kind: 'discard',
+      revision: draft.revision,
+      by: viewer.username,
+      at: now.toISOString(),
+      message: 'Discarded the draft.',
+    })
     .catch((error: unknown) => storeRefusal(error, id));
 }

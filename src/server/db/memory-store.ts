@@ -29,7 +29,13 @@ export interface MemoryData {
 }
 
 /** An empty place for in-memory stores. */
-export const memoryData = (): MemoryData => ({ accounts: new MemoryCopy(), sessions: new MemoryCopy(), authoring: new MemoryCopy(), attempts: new Map(), revisions: new Map() });
+export const memoryData = (): MemoryData => ({
+  accounts: new MemoryCopy(),
+  sessions: new MemoryCopy(),
+  authoring: new MemoryCopy(),
+  attempts: new Map(),
+  revisions: new Map(),
+});
 
 /** The desk store on lowdb's in-memory adapter: for tests and tools that need no disk. Nothing outlives `data`. */
 export async function openMemoryStore(data: MemoryData = memoryData(), options: StoreOptions = {}): Promise<DeskStore> {

@@ -30,7 +30,8 @@ export async function authorizeAuthorDownload(context: Pick<APIContext, 'locals'
   const user = context.locals.user;
   if (!user) return context.redirect(`/login?next=${encodeURIComponent(context.url.pathname + context.url.search)}`, 303);
   const viewer: Viewer = { username: user.username, role: user.role, team: user.team };
-  if (!canReadAuthoring(viewer)) return new Response('Only senior specialists and leads read scenario sources.', { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  if (!canReadAuthoring(viewer))
+    return new Response('Only senior specialists and leads read scenario sources.', { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   return { desk: await getDesk(), user, viewer };
 }
 

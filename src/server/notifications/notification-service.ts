@@ -75,7 +75,12 @@ function draftFacts(desk: Desk, user: User, name: (username: string) => string, 
   facts.draftsToReview = desk.store.authoring
     .drafts()
     .filter((draft) => draft.status === 'in-review' && draft.submittedBy && draft.submittedBy !== user.username)
-    .map((draft) => ({ scenarioId: draft.scenarioId, title: title(draft.scenarioId), by: name(draft.submittedBy ?? ''), at: draft.submittedAt ?? draft.updatedAt }));
+    .map((draft) => ({
+      scenarioId: draft.scenarioId,
+      title: title(draft.scenarioId),
+      by: name(draft.submittedBy ?? ''),
+      at: draft.submittedAt ?? draft.updatedAt,
+    }));
   facts.draftDecisions = [];
   for (const draft of desk.store.authoring.drafts()) {
     if (draft.status !== 'changes-requested' || draft.submittedBy !== user.username) continue;

@@ -12,7 +12,10 @@ let scenarios: string;
 const cookies: Record<string, string> = {};
 const NEW_ID = 'http-story-case';
 
-async function send(pathname: string, options: { who?: string; method?: string; json?: unknown; raw?: string; form?: Record<string, string>; multipart?: FormData } = {}) {
+async function send(
+  pathname: string,
+  options: { who?: string; method?: string; json?: unknown; raw?: string; form?: Record<string, string>; multipart?: FormData } = {},
+) {
   const headers: Record<string, string> = { origin: server.base };
   if (options.who) headers.cookie = cookies[options.who] ?? '';
   let body: string | FormData | undefined;

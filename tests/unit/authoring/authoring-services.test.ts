@@ -49,7 +49,7 @@ describe('history of files on disk', () => {
   });
 });
 
-test("a file equal to its draft is a publish in progress, except at start, where it is one a crash cut short", async () => {
+test('a file equal to its draft is a publish in progress, except at start, where it is one a crash cut short', async () => {
   const { desk } = await deskWithLibrary();
   const text = `${(await draftJson(desk, 'minimal')).text}# published, then the server stopped\n`;
   await saveDraft(desk, sam, 'minimal', { text, version: 0 });
@@ -87,7 +87,11 @@ describe('draft, review, publish', () => {
     await saveDraft(desk, sam, 'minimal', { text: `${text}# a\n`, version: 0 });
     await submitDraft(desk, sam, 'minimal', { intent: 'submit' });
     await reviewDraft(desk, rosa, 'minimal', { decision: 'changes', version: 1, comment: 'Say why the suite matters.' });
-    expect(desk.store.authoring.draft('minimal')).toMatchObject({ status: 'changes-requested', reviewComment: 'Say why the suite matters.', reviewedBy: 'rosa' });
+    expect(desk.store.authoring.draft('minimal')).toMatchObject({
+      status: 'changes-requested',
+      reviewComment: 'Say why the suite matters.',
+      reviewedBy: 'rosa',
+    });
     await expect(reviewDraft(desk, rosa, 'minimal', { decision: 'approve', version: 1, comment: '' })).rejects.toMatchObject({ status: 409 });
     await saveDraft(desk, sam, 'minimal', { text: `${text}# b\n`, version: 1 });
     expect(desk.store.authoring.draft('minimal')).toMatchObject({ status: 'editing', version: 2, reviewComment: 'Say why the suite matters.' });
@@ -108,7 +112,10 @@ describe('draft, review, publish', () => {
     await saveDraft(desk, sam, 'minimal', { text: `${text}# mine\n`, version: 0 });
     await writeFile(path.join(dir, 'minimal.yaml'), `${text}# theirs\n`);
     await desk.catalog.reload();
-    await expect(submitDraft(desk, sam, 'minimal', { intent: 'publish' })).rejects.toMatchObject({ status: 409, message: expect.stringContaining('changed on disk') });
+    await expect(submitDraft(desk, sam, 'minimal', { intent: 'publish' })).rejects.toMatchObject({
+      status: 409,
+      message: expect.stringContaining('changed on disk'),
+    });
     expect(await readFile(path.join(dir, 'minimal.yaml'), 'utf8')).toContain('# theirs');
     await rebaseDraft(desk, sam, 'minimal', { version: 1, keep: true });
     expect(await submitDraft(desk, sam, 'minimal', { intent: 'publish' })).toBe('published');
@@ -120,7 +127,10 @@ describe('draft, review, publish', () => {
     const { desk } = await deskWithLibrary();
     const saved = await saveDraft(desk, sam, 'minimal', { text: 'id: minimal\ntitle: 3\n', version: 0 });
     expect(saved.errors).toBeGreaterThan(0);
-    await expect(submitDraft(desk, sam, 'minimal', { intent: 'submit' })).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/cannot be submitted.*minimal\.yaml:\d+:\d+/) });
+    await expect(submitDraft(desk, sam, 'minimal', { intent: 'submit' })).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringMatching(/cannot be submitted.*minimal\.yaml:\d+:\d+/),
+    });
   });
 });
 
@@ -167,7 +177,10 @@ describe('notifications', () => {
     const [samUser, rosaUser] = await Promise.all(
       ['sam', 'rosa'].map((username) => desk.accounts.add({ username, name: username.toUpperCase(), role: 'senior', password: '' }, 'not-a-real-hash')),
     );
-    const feed = (user: typeof samUser) => notificationsOf(desk, user!).filter((item) => item.kind.startsWith('draft-')).map((item) => [item.kind, item.text, item.href]);
+    const feed = (user: typeof samUser) =>
+      notificationsOf(desk, user!)
+        .filter((item) => item.kind.startsWith('draft-'))
+        .map((item) => [item.kind, item.text, item.href]);
     const { text } = await draftJson(desk, 'minimal');
     await saveDraft(desk, sam, 'minimal', { text: `${text}# a\n`, version: 0 });
     await submitDraft(desk, sam, 'minimal', { intent: 'submit' });
@@ -178,7 +191,9 @@ describe('notifications', () => {
     await saveDraft(desk, sam, 'minimal', { text: `${text}# b\n`, version: 1 });
     await submitDraft(desk, sam, 'minimal', { intent: 'submit' });
     await reviewDraft(desk, rosa, 'minimal', { decision: 'approve', version: 2, comment: '' });
-    expect(feed(samUser)).toEqual([['draft-decision', 'ROSA approved and published your draft of Address fix before the pick wave.', '/author/minimal/history']]);
+    expect(feed(samUser)).toEqual([
+      ['draft-decision', 'ROSA approved and published your draft of Address fix before the pick wave.', '/author/minimal/history'],
+    ]);
     expect(feed(rosaUser)).toEqual([]);
   });
 });

@@ -394,7 +394,11 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
 
       test('a failed write leaves drafts, history and withdrawn ids as they were', async () => {
         await store.authoring.saveDraft(draft('r1'), 0, entry('draft', 'r1'));
-        const before = structuredClone({ drafts: store.authoring.drafts(), history: store.authoring.history('new-case'), withdrawn: store.authoring.withdrawn() });
+        const before = structuredClone({
+          drafts: store.authoring.drafts(),
+          history: store.authoring.history('new-case'),
+          withdrawn: store.authoring.withdrawn(),
+        });
         faults.failing = true;
         const failures = await Promise.allSettled([
           store.authoring.saveDraft(draft('r2'), 1, entry('draft', 'r2')),

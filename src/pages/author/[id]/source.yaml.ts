@@ -12,7 +12,10 @@ export const GET: APIRoute = async (context) => {
   const wanted = context.url.searchParams.get('draft') === '1' ? 'draft' : 'published file';
   const text = draft ? await draftText(auth.desk.store, draft) : wanted === 'published file' ? (await publishedFile(auth.desk.catalog, id))?.text : undefined;
   if (text === undefined)
-    return new Response(`There is no ${wanted} of "${id}" to download.`, { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+    return new Response(`There is no ${wanted} of "${id}" to download.`, {
+      status: 404,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+    });
   return new Response(text, {
     headers: {
       'Content-Type': 'application/yaml; charset=utf-8',
