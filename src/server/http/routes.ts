@@ -34,10 +34,11 @@ export const ROUTES: Record<string, RouteRule> = {
   '/author/[id]/playtest': { methods: GET_POST },
   '/author/new': { methods: GET_POST, writes: AUTHORING, bodyLimit: SCENARIO_BODY_LIMIT },
   '/author/[id]/draft.json': { methods: ['GET', 'HEAD', 'PUT'], bodyLimit: SCENARIO_BODY_LIMIT },
-  '/author/[id]/submit': { methods: ['POST'], writes: AUTHORING },
+  // Form posts; a GET shows where to submit or upload from.
+  '/author/[id]/submit': { methods: GET_POST, writes: AUTHORING },
   '/author/[id]/review': { methods: GET_POST, writes: AUTHORING },
   '/author/[id]/history': { methods: GET_POST, writes: AUTHORING },
-  '/author/[id]/upload': { methods: ['POST'], writes: AUTHORING, bodyLimit: SCENARIO_BODY_LIMIT },
+  '/author/[id]/upload': { methods: GET_POST, writes: AUTHORING, bodyLimit: SCENARIO_BODY_LIMIT },
 };
 
 const READ_ONLY: RouteRule = { methods: ['GET', 'HEAD'] };
