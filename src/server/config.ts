@@ -34,6 +34,12 @@ export const configSchema = z.object({
     .min(1, 'DESK_WRITE_LIMIT must be at least 1 (writes per minute per account).')
     .max(1_000_000, 'DESK_WRITE_LIMIT must be at most 1000000.')
     .default(20),
+  /** Whether publishing a draft needs a second senior's approval (`required`) or the author may publish alone (`self`, recorded as such). */
+  DESK_PUBLISH_REVIEW: z
+    .enum(['required', 'self'], {
+      message: 'DESK_PUBLISH_REVIEW must be required (a second senior approves each publish) or self (authors publish their own drafts).',
+    })
+    .default('required'),
   DESK_LRS_ENDPOINT: z.url({ message: 'DESK_LRS_ENDPOINT must be a full URL such as https://lrs.example.com/xapi/' }).optional(),
   DESK_LRS_KEY: z.string().optional(),
   DESK_LRS_SECRET: z.string().optional(),

@@ -13,6 +13,7 @@ import type { LrsForwarder } from './lrs/lrs-forwarder.ts';
 import { openLrs } from './lrs/open-lrs.ts';
 import { warmStandings } from './team/team-overview.ts';
 import { seedDemo } from './demo/seed.ts';
+import { recordFileChanges } from './authoring/history.ts';
 
 /** Everything the pages and actions call: one per process. */
 export interface Desk {
@@ -40,6 +41,13 @@ export async function openDesk(config: DeskConfig, options: { watch?: boolean; l
   const store = options.store ?? (await openJsonFileStore(config.DESK_DATA_DIR));
   try {
     const catalog = new ScenarioCatalog({ scenariosDir: path.resolve(config.DESK_SCENARIOS_DIR), playbooksDir: path.resolve(config.DESK_PLAYBOOKS_DIR) }, log);
+    // Authoring (decision 012): withdrawn scenarios come from the store, and every reload records files changed on disk.
+    catalog.setWithdrawn(store.authoring.withdrawn());
+    let atStart = true;
+    catalog.onReload(async (files) => {
+      await recordFileChanges({ store }, files, { atStart });
+      atStart = false;
+    });
     await catalog.reload();
     if (options.watch) catalog.watch();
     const readiness = await ReadinessPolicyFile.open(config.DESK_READINESS_FILE, () => catalog.taxonomy?.categories.map((category) => category.id), log);

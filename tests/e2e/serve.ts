@@ -7,12 +7,12 @@ import path from 'node:path';
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'desk-e2e-'));
 rmSync(dataDir, { recursive: true, force: true });
 process.env.DESK_DATA_DIR = dataDir;
-process.env.DESK_DEMO = '1';
-// Stories publish scenarios from the browser: they write into a copy, never into the repository's folder.
+// A copy of the scenarios folder: stories publish scenarios from the browser, and must not write into the checkout.
 const scenariosDir = `${dataDir}-scenarios`;
 rmSync(scenariosDir, { recursive: true, force: true });
 cpSync('scenarios', scenariosDir, { recursive: true });
 process.env.DESK_SCENARIOS_DIR = scenariosDir;
+process.env.DESK_DEMO = '1';
 console.log(`e2e data directory: ${dataDir}; scenarios served from ${scenariosDir}`);
 process.on('exit', () => {
   rmSync(dataDir, { recursive: true, force: true });

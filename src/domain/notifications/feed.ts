@@ -1,5 +1,5 @@
 /** What a notification is about: the kinds a trainee or a senior is told of. */
-export type NotificationKind = 'grade' | 'comment' | 'reply' | 'assignment' | 'sign-off' | 'to-review';
+export type NotificationKind = 'grade' | 'comment' | 'reply' | 'assignment' | 'sign-off' | 'to-review' | 'draft-review' | 'draft-decision';
 
 /** One line of the notification list. */
 export interface Notification {
@@ -20,6 +20,10 @@ export interface FeedFacts {
   signOffs: { category: string; by: string; at: string }[];
   /** Written answers waiting for the viewer (a senior) to review. */
   toReview: { attemptId: string; stepId: string; title: string; trainee: string; at: string }[];
+  /** Scenario drafts another senior submitted, waiting for the viewer's review (seniors). */
+  draftsToReview?: { scenarioId: string; title: string; by: string; at: string }[];
+  /** Reviews of the viewer's own drafts: approved (and published), or sent back with changes asked for. */
+  draftDecisions?: { scenarioId: string; title: string; by: string; at: string; approved: boolean }[];
 }
 
 const debrief = (attemptId: string, stepId: string) => `/attempts/${attemptId}#step-${stepId}`;
@@ -60,6 +64,20 @@ export function buildFeed(facts: FeedFacts, seenAt: string): Notification[] {
       at: item.at,
       href: debrief(item.attemptId, item.stepId),
       text: closed(`${item.trainee} wrote an answer to review in ${item.title}`),
+    })),
+    ...(facts.draftsToReview ?? []).map((draft) => ({
+      kind: 'draft-review' as const,
+      at: draft.at,
+      href: `/author/${draft.scenarioId}/review`,
+      text: closed(`${draft.by} submitted a draft of ${draft.title} for your review`),
+    })),
+    ...(facts.draftDecisions ?? []).map((decision) => ({
+      kind: 'draft-decision' as const,
+      at: decision.at,
+      href: `/author/${decision.scenarioId}/${decision.approved ? 'history' : 'review'}`,
+      text: decision.approved
+        ? closed(`${decision.by} approved and published your draft of ${decision.title}`)
+        : closed(`${decision.by} asked for changes to your draft of ${decision.title}`),
     })),
   ];
   return items.sort((a, b) => b.at.localeCompare(a.at) || a.text.localeCompare(b.text)).map((item) => ({ ...item, unread: item.at > seenAt }));

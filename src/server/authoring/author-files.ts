@@ -11,8 +11,10 @@ export interface AuthorFile {
   checked: CheckedFile;
   errors: number;
   warnings: number;
-  /** Trainees can play it (no errors, and no other file took its id). */
+  /** It loads (no errors, and no other file took its id): trainees can play it unless it is withdrawn. */
   served: boolean;
+  /** Its authors withdrew it: no new attempts. */
+  withdrawn: boolean;
 }
 
 const fileIdOf = (file: string) => path.basename(file).replace(/\.ya?ml$/, '');
@@ -27,7 +29,8 @@ export function authorFiles(catalog: ScenarioCatalog): AuthorFile[] {
         checked,
         errors,
         warnings: checked.findings.length - errors,
-        served: Boolean(checked.scenario && catalog.get(checked.scenario.id)),
+        served: Boolean(checked.scenario && catalog.current(checked.scenario.id)),
+        withdrawn: Boolean(checked.scenario && catalog.withdrawnByAuthor(checked.scenario.id)),
       };
     })
     .sort((a, b) => a.fileId.localeCompare(b.fileId));
@@ -52,6 +55,6 @@ export async function sourceLines(catalog: ScenarioCatalog, file: AuthorFile): P
 export function fileStamp(catalog: ScenarioCatalog, fileId: string): string {
   const file = authorFile(catalog, fileId);
   if (!file) return 'missing';
-  const revision = file.checked.scenario ? (catalog.get(file.checked.scenario.id)?.revision ?? '') : '';
+  const revision = file.checked.scenario ? (catalog.current(file.checked.scenario.id)?.revision ?? '') : '';
   return createHash('sha256').update(JSON.stringify(file.checked.findings)).update(revision).digest('hex').slice(0, 16);
 }

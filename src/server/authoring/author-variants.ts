@@ -19,7 +19,7 @@ export interface AuthorVariants {
  * loaded variants when this file is the one served, otherwise resolved here from the checked file.
  */
 export function authorVariants(catalog: ScenarioCatalog, scenario: Scenario, served: boolean, requested: string | null | undefined): AuthorVariants {
-  const loaded = served ? catalog.get(scenario.id) : undefined;
+  const loaded = served ? catalog.current(scenario.id) : undefined;
   const all: LoadedVariant[] =
     loaded?.variants ??
     scenarioVariants(scenario).map(({ id, title }) => {

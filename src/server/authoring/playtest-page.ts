@@ -8,7 +8,7 @@ import { currentNode } from '../../domain/engine/machine.ts';
 import type { AttemptContext, DecisionRecord } from '../../domain/engine/context.ts';
 import { traineeView, answerTexts, type TraineeView } from '../../domain/view/trainee-view.ts';
 import { scoreAttempt, type AttemptScore } from '../../domain/scoring/attempt-score.ts';
-import type { ChooseOption, Ending, Step } from '../../domain/scenario/schema.ts';
+import type { ChooseOption, Ending, Scenario, Step } from '../../domain/scenario/schema.ts';
 
 /** What the playtest page was asked: where to start, and (a POST) how to read the posted form. */
 export interface PlaytestRequest {
@@ -78,14 +78,28 @@ function lastDecision(loaded: LoadedVariant, context: AttemptContext): PlaytestL
   };
 }
 
-/**
- * A playtest of a served scenario file, replayed from the moves the form carried (plus the one posted):
- * never stored, so nothing counts toward anyone's progress. Undefined when the file is not served.
- */
-export async function playtestPage(catalog: ScenarioCatalog, fileId: string, request: PlaytestRequest, seed: string): Promise<PlaytestPage | undefined> {
+/** The variants a playtest runs: a draft's (checked, without errors), or the served file's; undefined when neither. */
+function playtestVariants(catalog: ScenarioCatalog, fileId: string, request: PlaytestRequest, draft: Scenario | undefined): AuthorVariants | undefined {
+  if (draft) return authorVariants(catalog, draft, false, request.variant);
   const file = authorFile(catalog, fileId);
-  if (!file?.checked.scenario || !file.served || !catalog.get(file.checked.scenario.id)) return undefined;
-  const variants = authorVariants(catalog, file.checked.scenario, file.served, request.variant);
+  if (!file?.checked.scenario || !file.served || !catalog.current(file.checked.scenario.id)) return undefined;
+  return authorVariants(catalog, file.checked.scenario, file.served, request.variant);
+}
+
+/**
+ * A playtest of a served scenario file, or of a draft when `draft` (its checked scenario) is given,
+ * replayed from the moves the form carried (plus the one posted): never stored, so nothing counts toward
+ * anyone's progress. Undefined when the file is not served (and no draft is given).
+ */
+export async function playtestPage(
+  catalog: ScenarioCatalog,
+  fileId: string,
+  request: PlaytestRequest,
+  seed: string,
+  draft?: Scenario,
+): Promise<PlaytestPage | undefined> {
+  const variants = playtestVariants(catalog, fileId, request, draft);
+  if (!variants) return undefined;
   const loaded = variants.shown;
   const { scenario, machine, senior } = loaded;
   let from = request.from ?? scenario.start;

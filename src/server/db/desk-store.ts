@@ -1,4 +1,4 @@
-import type { Assignment, AttemptFile, Session, SignOff, Team, User } from './schema.ts';
+import type { Assignment, AttemptFile, Draft, HistoryEntry, NewHistoryEntry, Session, SignOff, Team, User } from './schema.ts';
 
 // The store contract (decision 010 in ../DECISIONS.md). Every implementation promises:
 // - each mutation is atomic: it is applied whole or, when it throws or its durable write fails, not at all;
@@ -79,6 +79,41 @@ export interface RevisionRepository {
   read(scenarioId: string, revision: string): Promise<string | undefined>;
 }
 
+/** A draft as a save writes it: the store sets `version`. */
+export type DraftWrite = Omit<Draft, 'version'>;
+
+/**
+ * Scenario drafts (at most one per scenario), their history and the withdrawn scenarios (decision 012).
+ * Every mutation takes the history entry it records, written in the same mutation as the change.
+ */
+export interface AuthoringRepository {
+  draft(scenarioId: string): Draft | undefined;
+  /** Every draft, in no particular order. */
+  drafts(): readonly Draft[];
+  /** A scenario's history, oldest first. */
+  history(scenarioId: string): HistoryEntry[];
+  /** The ids of withdrawn scenarios: no new attempt may start on them. */
+  withdrawn(): readonly string[];
+  /**
+   * Saves a draft over the stored one when its version is `expectedVersion` (0: there is none), as version
+   * `expectedVersion + 1`; any other stored version is a StoreConflictError, decided inside the mutation.
+   */
+  saveDraft(draft: DraftWrite, expectedVersion: number, entry: NewHistoryEntry): Promise<Draft>;
+  /** Changes a draft's review fields (status, reviewer, comment) without a new version; a stale version is a StoreConflictError. */
+  reviewDraft(
+    scenarioId: string,
+    expectedVersion: number,
+    change: Partial<Pick<Draft, 'status' | 'submittedBy' | 'submittedAt' | 'reviewComment' | 'reviewedBy'>>,
+    entry: NewHistoryEntry,
+  ): Promise<Draft>;
+  /** Removes a draft (published or discarded) at `expectedVersion`; none is a StoreNotFoundError, another version a StoreConflictError. */
+  removeDraft(scenarioId: string, expectedVersion: number, entry: NewHistoryEntry): Promise<void>;
+  /** Adds entries by themselves (files changed on disk), in one mutation; resolves with them as stored. */
+  record(entries: readonly NewHistoryEntry[]): Promise<HistoryEntry[]>;
+  /** Withdraws a scenario, or reinstates it; resolves false (nothing written) when it already was so. */
+  setWithdrawn(scenarioId: string, withdrawn: boolean, entry: NewHistoryEntry): Promise<boolean>;
+}
+
 /** Everything the desk keeps: the contract every store implementation (JSON files, memory, a database) meets. */
 export interface DeskStore {
   readonly users: UserRepository;
@@ -88,6 +123,7 @@ export interface DeskStore {
   readonly sessions: SessionRepository;
   readonly attempts: AttemptRepository;
   readonly revisions: RevisionRepository;
+  readonly authoring: AuthoringRepository;
   /** Releases the store (the data directory's lock, a connection pool) for another process. */
   close(): void;
 }

@@ -7,8 +7,8 @@ import { makePrivate } from '../store/file-modes.ts';
 import { mkdirDurable, startDurableWrites, writeFileDurable } from '../store/durable-write.ts';
 import { JsonFileAdapter } from '../store/json-file-adapter.ts';
 import type { DeskStore, RevisionRepository } from './desk-store.ts';
-import { EMPTY_ACCOUNTS, EMPTY_SESSIONS, LowdbStore, type LowdbBackend } from './lowdb-store.ts';
-import { accountsFileSchema, attemptFileSchema, sessionsFileSchema, type AttemptFile } from './schema.ts';
+import { EMPTY_ACCOUNTS, EMPTY_AUTHORING, EMPTY_SESSIONS, LowdbStore, type LowdbBackend } from './lowdb-store.ts';
+import { accountsFileSchema, attemptFileSchema, authoringFileSchema, sessionsFileSchema, type AttemptFile } from './schema.ts';
 
 const SAFE_NAME = /^[a-z0-9][a-z0-9._-]*$/;
 
@@ -107,6 +107,7 @@ export async function openJsonFileStore(dataDir: string, options: StoreOptions =
     const backend: LowdbBackend = {
       accounts: await openDocument(wrap(new JsonFileAdapter(path.join(dir, 'accounts.json'), accountsFileSchema)), EMPTY_ACCOUNTS),
       sessions: await openDocument(wrap(new JsonFileAdapter(path.join(dir, 'sessions.json'), sessionsFileSchema)), EMPTY_SESSIONS),
+      authoring: await openDocument(wrap(new JsonFileAdapter(path.join(dir, 'authoring.json'), authoringFileSchema)), EMPTY_AUTHORING),
       attempts: await readAttempts(attemptsDir, wrap),
       async newAttempt(attempt: Pick<AttemptFile, 'username' | 'id'>) {
         if (!SAFE_NAME.test(attempt.username) || !SAFE_NAME.test(attempt.id)) throw new Error(`Unsafe attempt file name: ${attempt.username}/${attempt.id}`);

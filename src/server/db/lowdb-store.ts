@@ -6,6 +6,7 @@ import {
   StoreNotFoundError,
   type AssignmentRepository,
   type AttemptRepository,
+  type AuthoringRepository,
   type DeskStore,
   type RevisionRepository,
   type SessionRepository,
@@ -13,12 +14,13 @@ import {
   type TeamRepository,
   type UserRepository,
 } from './desk-store.ts';
-import type { AccountsFile, AttemptFile, SessionsFile } from './schema.ts';
+import type { AccountsFile, AttemptFile, AuthoringFile, Draft, HistoryEntry, NewHistoryEntry, SessionsFile } from './schema.ts';
 
 /** Where a lowdb store keeps its documents: the JSON-file and in-memory stores differ only here. */
 export interface LowdbBackend {
   accounts: { adapter: Adapter<AccountsFile>; data: AccountsFile };
   sessions: { adapter: Adapter<SessionsFile>; data: SessionsFile };
+  authoring: { adapter: Adapter<AuthoringFile>; data: AuthoringFile };
   /** The attempts stored, each with the adapter it is written through. */
   attempts: { adapter: Adapter<AttemptFile>; data: AttemptFile }[];
   /** The adapter for a new attempt, with whatever it needs (a folder) made first. */
@@ -44,6 +46,22 @@ function removeWhere<T>(list: T[], matches: (entry: T) => boolean): T | undefine
 
 export const EMPTY_ACCOUNTS: AccountsFile = { version: 1, users: [], teams: [], assignments: [], signOffs: [] };
 export const EMPTY_SESSIONS: SessionsFile = { version: 1, sessions: [] };
+export const EMPTY_AUTHORING: AuthoringFile = { version: 1, drafts: [], history: [], withdrawn: [] };
+
+/** Appends a history entry with the next sequence number; returns it. */
+function appendEntry(data: AuthoringFile, entry: NewHistoryEntry): HistoryEntry {
+  const stored: HistoryEntry = { seq: (data.history.at(-1)?.seq ?? 0) + 1, ...cloneJson(entry) };
+  data.history.push(stored);
+  return stored;
+}
+
+/** The stored draft of a scenario at the version the caller last read, or the conflict or absence that says why not. */
+function draftAt(data: AuthoringFile, scenarioId: string, expectedVersion: number): Draft {
+  const draft = data.drafts.find((entry) => entry.scenarioId === scenarioId);
+  if (!draft) throw new StoreNotFoundError(`There is no draft of "${scenarioId}".`);
+  if (draft.version !== expectedVersion) throw new StoreConflictError(`The draft of "${scenarioId}" is at version ${draft.version}, not ${expectedVersion}.`);
+  return draft;
+}
 
 /**
  * The desk store on lowdb documents held in memory: reads are served from memory, and every mutation
@@ -52,6 +70,7 @@ export const EMPTY_SESSIONS: SessionsFile = { version: 1, sessions: [] };
 export class LowdbStore implements DeskStore {
   readonly #accounts: LowDocument<AccountsFile>;
   readonly #sessions: LowDocument<SessionsFile>;
+  readonly #authoring: LowDocument<AuthoringFile>;
   readonly #attempts = new Map<string, LowDocument<AttemptFile>>();
   /** Attempt ids by trainee, so one trainee's history is found without scanning everyone's. */
   readonly #byUser = new Map<string, string[]>();
@@ -63,6 +82,7 @@ export class LowdbStore implements DeskStore {
     this.#backend = backend;
     this.#accounts = new LowDocument(backend.accounts.adapter, backend.accounts.data);
     this.#sessions = new LowDocument(backend.sessions.adapter, backend.sessions.data);
+    this.#authoring = new LowDocument(backend.authoring.adapter, backend.authoring.data);
     for (const { adapter, data } of backend.attempts) this.#hold(new LowDocument(adapter, data));
     this.revisions = backend.revisions;
   }
@@ -183,6 +203,51 @@ export class LowdbStore implements DeskStore {
   };
 
   readonly revisions: RevisionRepository;
+
+  readonly authoring: AuthoringRepository = {
+    draft: (scenarioId) => this.#authoring.data.drafts.find((draft) => draft.scenarioId === scenarioId),
+    drafts: () => this.#authoring.data.drafts,
+    history: (scenarioId) => this.#authoring.data.history.filter((entry) => entry.scenarioId === scenarioId),
+    withdrawn: () => this.#authoring.data.withdrawn,
+    saveDraft: (draft, expectedVersion, entry) =>
+      this.#authoring.mutate((data) => {
+        const index = data.drafts.findIndex((other) => other.scenarioId === draft.scenarioId);
+        const current = index >= 0 ? (data.drafts[index] as Draft).version : 0;
+        if (current !== expectedVersion)
+          throw new StoreConflictError(`The draft of "${draft.scenarioId}" is at version ${current}, not ${expectedVersion}: someone saved it in between.`);
+        const stored: Draft = { ...cloneJson(draft), version: current + 1 };
+        if (index >= 0) data.drafts[index] = stored;
+        else data.drafts.push(stored);
+        appendEntry(data, entry);
+        return stored;
+      }),
+    reviewDraft: (scenarioId, expectedVersion, change, entry) =>
+      this.#authoring.mutate((data) => {
+        const draft = draftAt(data, scenarioId, expectedVersion);
+        for (const [key, value] of Object.entries(cloneJson(change))) {
+          if (value === undefined) delete (draft as Record<string, unknown>)[key];
+          else (draft as Record<string, unknown>)[key] = value;
+        }
+        appendEntry(data, entry);
+        return draft;
+      }),
+    removeDraft: (scenarioId, expectedVersion, entry) =>
+      this.#authoring.mutate((data) => {
+        const draft = draftAt(data, scenarioId, expectedVersion);
+        data.drafts = data.drafts.filter((other) => other !== draft);
+        appendEntry(data, entry);
+      }),
+    record: async (entries) => (entries.length ? this.#authoring.mutate((data) => entries.map((entry) => appendEntry(data, entry))) : []),
+    setWithdrawn: async (scenarioId, withdrawn, entry) => {
+      if (this.#authoring.data.withdrawn.includes(scenarioId) === withdrawn) return false;
+      return this.#authoring.mutate((data) => {
+        if (data.withdrawn.includes(scenarioId) === withdrawn) return false;
+        data.withdrawn = withdrawn ? [...data.withdrawn, scenarioId] : data.withdrawn.filter((id) => id !== scenarioId);
+        appendEntry(data, entry);
+        return true;
+      });
+    },
+  };
 
   close(): void {
     this.#backend.close();

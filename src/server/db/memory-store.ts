@@ -2,8 +2,8 @@ import { cloneJson } from './clone-json.ts';
 import { Memory, type Adapter } from 'lowdb';
 import type { DeskStore } from './desk-store.ts';
 import type { StoreOptions } from './json-file-store.ts';
-import { EMPTY_ACCOUNTS, EMPTY_SESSIONS, LowdbStore } from './lowdb-store.ts';
-import type { AccountsFile, AttemptFile, SessionsFile } from './schema.ts';
+import { EMPTY_ACCOUNTS, EMPTY_AUTHORING, EMPTY_SESSIONS, LowdbStore } from './lowdb-store.ts';
+import type { AccountsFile, AttemptFile, AuthoringFile, SessionsFile } from './schema.ts';
 
 /** lowdb's in-memory adapter holding a copy of each write, as a database would: later changes to the written object do not reach it. */
 class MemoryCopy<T> implements Adapter<T> {
@@ -23,12 +23,19 @@ class MemoryCopy<T> implements Adapter<T> {
 export interface MemoryData {
   accounts: MemoryCopy<AccountsFile>;
   sessions: MemoryCopy<SessionsFile>;
+  authoring: MemoryCopy<AuthoringFile>;
   attempts: Map<string, MemoryCopy<AttemptFile>>;
   revisions: Map<string, string>;
 }
 
 /** An empty place for in-memory stores. */
-export const memoryData = (): MemoryData => ({ accounts: new MemoryCopy(), sessions: new MemoryCopy(), attempts: new Map(), revisions: new Map() });
+export const memoryData = (): MemoryData => ({
+  accounts: new MemoryCopy(),
+  sessions: new MemoryCopy(),
+  authoring: new MemoryCopy(),
+  attempts: new Map(),
+  revisions: new Map(),
+});
 
 /** The desk store on lowdb's in-memory adapter: for tests and tools that need no disk. Nothing outlives `data`. */
 export async function openMemoryStore(data: MemoryData = memoryData(), options: StoreOptions = {}): Promise<DeskStore> {
@@ -39,6 +46,7 @@ export async function openMemoryStore(data: MemoryData = memoryData(), options: 
   return new LowdbStore({
     accounts: { adapter: wrap<AccountsFile>(data.accounts), data: (await data.accounts.read()) ?? cloneJson(EMPTY_ACCOUNTS) },
     sessions: { adapter: wrap<SessionsFile>(data.sessions), data: (await data.sessions.read()) ?? cloneJson(EMPTY_SESSIONS) },
+    authoring: { adapter: wrap<AuthoringFile>(data.authoring), data: (await data.authoring.read()) ?? cloneJson(EMPTY_AUTHORING) },
     attempts,
     async newAttempt(attempt) {
       const memory = new MemoryCopy<AttemptFile>();

@@ -122,3 +122,62 @@ export const attemptFileSchema = z.object({
   drafts: z.record(z.string(), z.string()).optional(),
 });
 export type AttemptFile = z.output<typeof attemptFileSchema>;
+
+/** Where a draft stands: being written, waiting for a second senior, or sent back with comments. */
+export const draftStatusSchema = z.enum(['editing', 'in-review', 'changes-requested']);
+export type DraftStatus = z.output<typeof draftStatusSchema>;
+
+/** The one draft of a scenario: its text is a pinned revision (store.revisions), never a file in scenarios/. */
+export const draftSchema = z.object({
+  scenarioId: z.string(),
+  /** The revision (hash) of the draft's text, pinned in the revisions store. */
+  revision: z.string(),
+  /** +1 on every save: a save naming an older version is a conflict. */
+  version: z.number().int().min(1),
+  status: draftStatusSchema,
+  /** The revision of the file on disk when the draft started; absent for a scenario never published. */
+  baseRevision: z.string().optional(),
+  createdBy: z.string(),
+  createdAt: isoTime,
+  updatedBy: z.string(),
+  updatedAt: isoTime,
+  /** Who submitted it for review, and when (set while in review or sent back). */
+  submittedBy: z.string().optional(),
+  submittedAt: isoTime.optional(),
+  /** The reviewer's comment when changes were requested. */
+  reviewComment: z.string().optional(),
+  reviewedBy: z.string().optional(),
+});
+export type Draft = z.output<typeof draftSchema>;
+
+/** What a history entry records. */
+export const historyKindSchema = z.enum(['draft', 'upload', 'restore', 'submit', 'changes-requested', 'publish', 'file', 'withdraw', 'reinstate', 'discard']);
+export type HistoryKind = z.output<typeof historyKindSchema>;
+
+/** One line of a scenario's history: who did what, when, and the revision it concerns. */
+export const historyEntrySchema = z.object({
+  /** Unique across the store; ordered by `seq` within a scenario. */
+  seq: z.number().int().min(1),
+  scenarioId: z.string(),
+  kind: historyKindSchema,
+  /** The revision saved, published or found on disk; absent for withdraw and reinstate. */
+  revision: z.string().optional(),
+  by: z.string(),
+  at: isoTime,
+  message: z.string(),
+  /** On a publish: the second senior who approved it, or `selfPublished` when the setting let the author publish alone. */
+  approvedBy: z.string().optional(),
+  selfPublished: z.boolean().optional(),
+});
+export type HistoryEntry = z.output<typeof historyEntrySchema>;
+/** A history entry before the store gives it its place. */
+export type NewHistoryEntry = Omit<HistoryEntry, 'seq'>;
+
+/** Drafts, history and withdrawn scenarios: one small document (texts live in the revisions store). */
+export const authoringFileSchema = z.object({
+  version: z.literal(1),
+  drafts: z.array(draftSchema).default([]),
+  history: z.array(historyEntrySchema).default([]),
+  withdrawn: z.array(z.string()).default([]),
+});
+export type AuthoringFile = z.output<typeof authoringFileSchema>;

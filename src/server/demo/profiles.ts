@@ -35,6 +35,8 @@ export const DEMO_PASSWORD = 'practice-desk';
 export const DEMO_STAFF = [
   { username: 'lena', name: 'Lena Park', role: 'lead' },
   { username: 'sam', name: 'Sam Okafor', role: 'senior' },
+  // A second senior, so a draft one writes the other can review.
+  { username: 'rosa', name: 'Rosa Marquez', role: 'senior' },
 ] as const;
 
 export const DEMO_TRAINEES: TraineeProfile[] = [

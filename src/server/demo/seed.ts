@@ -275,7 +275,7 @@ export interface SeedSummary {
 }
 
 /**
- * First-start demo data: a team, its lead, a senior and seven trainees, six with weeks of attempts played on
+ * First-start demo data: a team, its lead, two seniors and seven trainees, six with weeks of attempts played on
  * the real engine, so the team page, the review queue and the debriefs all have something true to show.
  */
 export async function seedDemo(desk: SeedDeps, now = new Date()): Promise<SeedSummary> {

@@ -3,16 +3,24 @@ export interface RouteRule {
   methods: readonly string[];
   /** Words for the write's kind in a 429 message; unset for routes whose posts are not limited here. */
   writes?: string;
+  /** The largest body the route takes, when more than BODY_LIMIT_BYTES (a scenario draft: 256 KB of text, escaped in JSON). */
+  bodyLimit?: number;
 }
+
+/** The body limit of routes that carry a whole scenario text (256 KB, which JSON escaping or a form's encoding can make larger). */
+export const SCENARIO_BODY_LIMIT = 1024 * 1024;
 
 const GET_POST = ['GET', 'HEAD', 'POST'] as const;
 /** Grades from the review queue and from a debrief share one limit. */
 const FEEDBACK = 'comments, replies and grades';
+/** New scenarios, submits, reviews, restores, uploads and withdrawals share one limit; draft saves (PUT) are not limited. */
+const AUTHORING = 'scenario changes';
 
 /**
  * The routes that take more than GET and HEAD, as Astro names them (src/pages); every other path serves
  * GET and HEAD only. Unlimited posts: logins have their own throttle, logout ends a session, an answer or
- * hint moves an attempt one step (bounded by the attempts started), and a playtest saves nothing.
+ * hint moves an attempt one step (bounded by the attempts started), a playtest saves nothing, and a
+ * draft save (PUT) replaces the one draft of a scenario.
  */
 export const ROUTES: Record<string, RouteRule> = {
   '/login': { methods: GET_POST },
@@ -24,6 +32,13 @@ export const ROUTES: Record<string, RouteRule> = {
   '/team/assignments': { methods: GET_POST, writes: 'assignment changes' },
   '/review/sign-offs': { methods: GET_POST, writes: 'sign-off changes' },
   '/author/[id]/playtest': { methods: GET_POST },
+  '/author/new': { methods: GET_POST, writes: AUTHORING, bodyLimit: SCENARIO_BODY_LIMIT },
+  '/author/[id]/draft.json': { methods: ['GET', 'HEAD', 'PUT'], bodyLimit: SCENARIO_BODY_LIMIT },
+  // Form posts; a GET shows where to submit or upload from.
+  '/author/[id]/submit': { methods: GET_POST, writes: AUTHORING },
+  '/author/[id]/review': { methods: GET_POST, writes: AUTHORING },
+  '/author/[id]/history': { methods: GET_POST, writes: AUTHORING },
+  '/author/[id]/upload': { methods: GET_POST, writes: AUTHORING, bodyLimit: SCENARIO_BODY_LIMIT },
 };
 
 const READ_ONLY: RouteRule = { methods: ['GET', 'HEAD'] };

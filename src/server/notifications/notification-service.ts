@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Desk } from '../desk.ts';
 import type { AttemptFile, User } from '../db/schema.ts';
 import { assignmentsFor } from '../../domain/progress/assignments.ts';
@@ -49,6 +50,7 @@ function feedFacts(desk: Desk, user: User): FeedFacts {
       .map((signOff) => ({ category: category(signOff.category), by: name(signOff.by), at: signOff.at }));
     return facts;
   }
+  draftFacts(desk, user, name, facts);
   for (const attempt of desk.store.attempts.all()) {
     for (const event of attempt.events) {
       if (event.type === 'answer' && event.answer.kind === 'write' && !attempt.reviews[event.stepId]) {
@@ -65,6 +67,33 @@ function feedFacts(desk: Desk, user: User): FeedFacts {
     }
   }
   return facts;
+}
+
+/** A senior's authoring news: drafts others submitted for review, and the reviews of their own drafts. */
+function draftFacts(desk: Desk, user: User, name: (username: string) => string, facts: FeedFacts): void {
+  const title = (scenarioId: string) => desk.catalog.current(scenarioId)?.scenario.title ?? scenarioId;
+  facts.draftsToReview = desk.store.authoring
+    .drafts()
+    .filter((draft) => draft.status === 'in-review' && draft.submittedBy && draft.submittedBy !== user.username)
+    .map((draft) => ({
+      scenarioId: draft.scenarioId,
+      title: title(draft.scenarioId),
+      by: name(draft.submittedBy ?? ''),
+      at: draft.submittedAt ?? draft.updatedAt,
+    }));
+  facts.draftDecisions = [];
+  for (const draft of desk.store.authoring.drafts()) {
+    if (draft.status !== 'changes-requested' || draft.submittedBy !== user.username) continue;
+    const asked = desk.store.authoring.history(draft.scenarioId).findLast((entry) => entry.kind === 'changes-requested');
+    if (asked) facts.draftDecisions.push({ scenarioId: draft.scenarioId, title: title(draft.scenarioId), by: name(asked.by), at: asked.at, approved: false });
+  }
+  for (const file of desk.catalog.checked) {
+    const scenarioId = path.basename(file.path).replace(/\.ya?ml$/, '');
+    for (const entry of desk.store.authoring.history(scenarioId)) {
+      if (entry.kind === 'publish' && entry.by === user.username && entry.approvedBy && entry.approvedBy !== user.username)
+        facts.draftDecisions.push({ scenarioId, title: title(scenarioId), by: name(entry.approvedBy), at: entry.at, approved: true });
+    }
+  }
 }
 
 /** The user's notifications, newest first, with those since they last looked marked unread. */

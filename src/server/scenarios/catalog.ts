@@ -48,6 +48,17 @@ function load(checked: Scenario, text: string): LoadedScenario {
   return { scenario: first.scenario, machine: first.machine, senior: first.senior, text, revision: revisionOf(text), variants };
 }
 
+/** One scenario file as a reload read it: what a reload listener is told. */
+export interface ReloadedFile {
+  /** The file name without `.yaml`. */
+  fileId: string;
+  text: string;
+  revision: string;
+}
+
+/** Called after every reload with every scenario file read (served or not); the catalog waits for it, and logs a failure. */
+export type ReloadListener = (files: ReloadedFile[]) => void | Promise<void>;
+
 /**
  * The scenario library as served: files with errors are left out (and logged) while the rest are
  * served; reloads when files change. Old revisions stay runnable for attempts pinned to them.
@@ -66,6 +77,9 @@ export class ScenarioCatalog {
   #log: (line: string) => void;
   /** Bumped on every reload, so pages can tell a change happened. */
   generation = 0;
+  /** Scenarios withdrawn by their authors: kept for attempts pinned to them, but no new attempt starts. */
+  #withdrawn = new Set<string>();
+  #listeners: ReloadListener[] = [];
 
   constructor(paths: LibraryPaths, log: (line: string) => void = console.warn) {
     this.paths = paths;
@@ -94,19 +108,50 @@ export class ScenarioCatalog {
     this.checked = result.files;
     this.#served = served;
     this.generation++;
+    const reloaded = files.map((file) => ({ fileId: path.basename(file.path).replace(/\.ya?ml$/, ''), text: file.text, revision: revisionOf(file.text) }));
+    for (const listener of this.#listeners) {
+      try {
+        await listener(reloaded);
+      } catch (error) {
+        this.#log(`After the scenario reload: ${(error as Error).message}`);
+      }
+    }
+  }
+
+  /** Calls `listener` after every reload from now on (the authoring history records file changes this way). */
+  onReload(listener: ReloadListener): void {
+    this.#listeners.push(listener);
+  }
+
+  /** Sets the scenarios withdrawn by their authors (from the store): they leave the list and no new attempt starts on them. */
+  setWithdrawn(ids: Iterable<string>): void {
+    this.#withdrawn = new Set(ids);
+    this.generation++;
+  }
+
+  /** True when an author withdrew this scenario (as opposed to a file left out for errors). */
+  withdrawnByAuthor(id: string): boolean {
+    return this.#withdrawn.has(id);
   }
 
   /** Scenarios served to trainees, by title. */
   list(): LoadedScenario[] {
-    return [...this.#served.values()].sort((a, b) => a.scenario.title.localeCompare(b.scenario.title));
+    return [...this.#served.values()].filter((loaded) => !this.#withdrawn.has(loaded.scenario.id)).sort((a, b) => a.scenario.title.localeCompare(b.scenario.title));
   }
 
+  /** A scenario new attempts may start on; undefined when there is none or it is withdrawn. */
   get(id: string): LoadedScenario | undefined {
+    return this.#withdrawn.has(id) ? undefined : this.#served.get(id);
+  }
+
+  /** The served revision of a scenario, withdrawn or not: for its authors' pages, not for new attempts. */
+  current(id: string): LoadedScenario | undefined {
     return this.#served.get(id);
   }
 
-  /** True when the library has a file for this id that is left out for errors: withdrawn until it is fixed. */
+  /** True when an author withdrew this scenario, or its file is left out for errors: no new attempt until it is back. */
   isWithdrawn(id: string): boolean {
+    if (this.#withdrawn.has(id) && this.#served.has(id)) return true;
     return !this.#served.has(id) && this.checked.some((file) => path.basename(file.path).replace(/\.ya?ml$/, '') === id);
   }
 

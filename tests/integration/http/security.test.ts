@@ -63,6 +63,13 @@ const ROUTES: [string, Record<Who, number>][] = [
   ['/author/same-po-two-doors', { none: 303, trainee: 403, senior: 200, lead: 200 }],
   ['/author/same-po-two-doors/analysis', { none: 303, trainee: 403, senior: 200, lead: 200 }],
   ['/author/same-po-two-doors/playtest', { none: 303, trainee: 403, senior: 200, lead: 403 }],
+  ['/author/new', { none: 303, trainee: 403, senior: 200, lead: 403 }],
+  ['/author/same-po-two-doors/review', { none: 303, trainee: 403, senior: 200, lead: 200 }],
+  ['/author/same-po-two-doors/history', { none: 303, trainee: 403, senior: 200, lead: 200 }],
+  ['/author/same-po-two-doors/source.yaml', { none: 303, trainee: 403, senior: 200, lead: 200 }],
+  ['/author/same-po-two-doors/draft.json', { none: 401, trainee: 403, senior: 200, lead: 403 }],
+  // No draft of it exists: a draft playtest has nothing to play.
+  ['/author/same-po-two-doors/playtest?draft=1', { none: 303, trainee: 403, senior: 404, lead: 403 }],
 ];
 
 describe('every route against every role', () => {

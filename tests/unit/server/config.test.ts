@@ -16,4 +16,10 @@ describe('settings read at start', () => {
     expect(() => readConfig({ DESK_WRITE_LIMIT: '0' })).toThrow(/DESK_WRITE_LIMIT must be at least 1/);
     expect(() => readConfig({ DESK_WRITE_LIMIT: 'lots' })).toThrow(/DESK_WRITE_LIMIT="lots"/);
   });
+
+  test('DESK_PUBLISH_REVIEW is required (the default) or self; anything else stops the start and names both', () => {
+    expect(readConfig({}).DESK_PUBLISH_REVIEW).toBe('required');
+    expect(readConfig({ DESK_PUBLISH_REVIEW: 'self' }).DESK_PUBLISH_REVIEW).toBe('self');
+    expect(() => readConfig({ DESK_PUBLISH_REVIEW: 'yes' })).toThrow(/DESK_PUBLISH_REVIEW="yes": must be one of required, self/);
+  });
 });

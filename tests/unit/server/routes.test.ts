@@ -18,8 +18,12 @@ async function servedRoutes(): Promise<Map<string, string[]>> {
         .replace(/(^|\/)index$/, '')}`.replace(/\/$/, '') || '/';
     const source = await readFile(file, 'utf8');
     const methods = entry.name.endsWith('.astro')
-      ? // A page takes posts when it reads the method itself, or hands authorizeReviewer a form handler.
-        ['GET', 'HEAD', ...(source.includes("Astro.request.method === 'POST'") || /authorizeReviewer\(Astro, async/.test(source) ? ['POST'] : [])]
+      ? // A page takes posts when it reads the method itself, or hands authorizeReviewer or authorizeAuthorForm a form handler.
+        [
+          'GET',
+          'HEAD',
+          ...(source.includes("Astro.request.method === 'POST'") || /authorize(Reviewer|AuthorForm)\(\s*Astro,\s*async/.test(source) ? ['POST'] : []),
+        ]
       : [...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)].flatMap((match) => (match[1] === 'GET' ? ['GET', 'HEAD'] : [match[1]!]));
     served.set(route, methods);
   }

@@ -1,7 +1,7 @@
 // The store contract's own test suite: every implementation of DeskStore (src/server/db/desk-store.ts) runs it.
 import type { Adapter } from 'lowdb';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { StoreConflictError, StoreNotFoundError, type DeskStore } from '../../../src/server/db/desk-store.ts';
+import { StoreConflictError, StoreNotFoundError, type DeskStore, type DraftWrite } from '../../../src/server/db/desk-store.ts';
 import type { StoreOptions } from '../../../src/server/db/json-file-store.ts';
 import type { Assignment, AttemptFile, Session, User } from '../../../src/server/db/schema.ts';
 
@@ -66,6 +66,23 @@ const attempt = (id: string, username = 'tia'): AttemptFile => ({
   reviews: {},
   comments: [],
   unseenFeedback: false,
+});
+const draft = (revision: string, by = 'sam', status: DraftWrite['status'] = 'editing'): DraftWrite => ({
+  scenarioId: 'new-case',
+  revision,
+  status,
+  createdBy: 'sam',
+  createdAt: '2026-12-01T09:00:00.000Z',
+  updatedBy: by,
+  updatedAt: '2026-12-01T09:05:00.000Z',
+});
+const entry = (kind: 'draft' | 'publish' | 'withdraw' | 'reinstate' | 'submit' | 'file', revision?: string, by = 'sam') => ({
+  scenarioId: 'new-case',
+  kind,
+  revision,
+  by,
+  at: '2026-12-01T09:05:00.000Z',
+  message: `${kind} by ${by}`,
 });
 const hint = (stepId: string) => ({ type: 'hint' as const, stepId, at: '2026-12-01T09:01:00.000Z' });
 
@@ -302,6 +319,99 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(store.attempts.get('x-1')).toMatchObject({ events: [], reviews: {}, unseenFeedback: true });
         expect(store.attempts.get('x-2')).toBeUndefined();
         expect(store.sessions.find('token')?.username).toBe('tia');
+      });
+    });
+
+    describe('authoring', () => {
+      test('a draft save names the version it read: the first is 0, each save adds one, a stale one is a conflict that writes nothing', async () => {
+        expect(store.authoring.draft('new-case')).toBeUndefined();
+        expect((await store.authoring.saveDraft(draft('r1'), 0, entry('draft', 'r1'))).version).toBe(1);
+        expect((await store.authoring.saveDraft(draft('r2', 'rita'), 1, entry('draft', 'r2', 'rita'))).version).toBe(2);
+        await expect(store.authoring.saveDraft(draft('r3'), 1, entry('draft', 'r3'))).rejects.toBeInstanceOf(StoreConflictError);
+        await expect(store.authoring.saveDraft(draft('r3'), 0, entry('draft', 'r3'))).rejects.toBeInstanceOf(StoreConflictError);
+        expect(store.authoring.draft('new-case')).toMatchObject({ revision: 'r2', version: 2, updatedBy: 'rita' });
+        expect(store.authoring.history('new-case').map((line) => [line.seq, line.kind, line.revision, line.by])).toEqual([
+          [1, 'draft', 'r1', 'sam'],
+          [2, 'draft', 'r2', 'rita'],
+        ]);
+        expect(store.authoring.drafts()).toHaveLength(1);
+      });
+
+      test('two saves of one version at once: exactly one wins, the other is a conflict', async () => {
+        await store.authoring.saveDraft(draft('r1'), 0, entry('draft', 'r1'));
+        const results = await Promise.allSettled([
+          store.authoring.saveDraft(draft('mine'), 1, entry('draft', 'mine')),
+          store.authoring.saveDraft(draft('theirs', 'rita'), 1, entry('draft', 'theirs', 'rita')),
+        ]);
+        expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected']);
+        expect(results[1]).toMatchObject({ reason: expect.any(StoreConflictError) });
+        expect(store.authoring.draft('new-case')).toMatchObject({ revision: 'mine', version: 2 });
+        expect(store.authoring.history('new-case')).toHaveLength(2);
+      });
+
+      test('review fields change without a new version; removing a draft needs its version; unknown drafts are not found', async () => {
+        await store.authoring.saveDraft(draft('r1'), 0, entry('draft', 'r1'));
+        const submitted = await store.authoring.reviewDraft(
+          'new-case',
+          1,
+          { status: 'in-review', submittedBy: 'sam', submittedAt: '2026-12-01T09:06:00.000Z' },
+          entry('submit', 'r1'),
+        );
+        expect(submitted).toMatchObject({ status: 'in-review', version: 1, submittedBy: 'sam' });
+        await store.authoring.reviewDraft('new-case', 1, { status: 'editing', submittedBy: undefined }, entry('submit', 'r1'));
+        expect(store.authoring.draft('new-case')?.submittedBy).toBeUndefined();
+        await expect(store.authoring.reviewDraft('new-case', 2, { status: 'editing' }, entry('submit'))).rejects.toBeInstanceOf(StoreConflictError);
+        await expect(store.authoring.reviewDraft('other', 1, { status: 'editing' }, entry('submit'))).rejects.toBeInstanceOf(StoreNotFoundError);
+        await expect(store.authoring.removeDraft('new-case', 2, entry('publish', 'r1'))).rejects.toBeInstanceOf(StoreConflictError);
+        await store.authoring.removeDraft('new-case', 1, entry('publish', 'r1', 'rita'));
+        expect(store.authoring.draft('new-case')).toBeUndefined();
+        await expect(store.authoring.removeDraft('new-case', 1, entry('publish', 'r1'))).rejects.toBeInstanceOf(StoreNotFoundError);
+        expect(store.authoring.history('new-case').map((line) => line.kind)).toEqual(['draft', 'submit', 'submit', 'publish']);
+        // A new draft after a publish starts from version 0 again.
+        expect((await store.authoring.saveDraft(draft('r2'), 0, entry('draft', 'r2'))).version).toBe(1);
+      });
+
+      test('withdraw and reinstate: recorded once each, a repeat writes nothing; all of it survives a restart', async () => {
+        expect(await store.authoring.setWithdrawn('new-case', true, entry('withdraw'))).toBe(true);
+        const writes = faults.writes;
+        expect(await store.authoring.setWithdrawn('new-case', true, entry('withdraw'))).toBe(false);
+        expect(faults.writes).toBe(writes);
+        await store.authoring.saveDraft(draft('r1'), 0, entry('draft', 'r1'));
+        await store.authoring.record([entry('file', 'f1', 'disk'), entry('file', 'f2', 'disk')]);
+        expect(await store.authoring.record([])).toEqual([]);
+        await reopen();
+        expect(store.authoring.withdrawn()).toEqual(['new-case']);
+        expect(store.authoring.draft('new-case')?.version).toBe(1);
+        expect(store.authoring.history('new-case').map((line) => [line.seq, line.kind])).toEqual([
+          [1, 'withdraw'],
+          [2, 'draft'],
+          [3, 'file'],
+          [4, 'file'],
+        ]);
+        expect(await store.authoring.setWithdrawn('new-case', false, entry('reinstate'))).toBe(true);
+        expect(store.authoring.withdrawn()).toEqual([]);
+      });
+
+      test('a failed write leaves drafts, history and withdrawn ids as they were', async () => {
+        await store.authoring.saveDraft(draft('r1'), 0, entry('draft', 'r1'));
+        const before = structuredClone({
+          drafts: store.authoring.drafts(),
+          history: store.authoring.history('new-case'),
+          withdrawn: store.authoring.withdrawn(),
+        });
+        faults.failing = true;
+        const failures = await Promise.allSettled([
+          store.authoring.saveDraft(draft('r2'), 1, entry('draft', 'r2')),
+          store.authoring.reviewDraft('new-case', 1, { status: 'in-review' }, entry('submit', 'r1')),
+          store.authoring.removeDraft('new-case', 1, entry('publish', 'r1')),
+          store.authoring.record([entry('file', 'f1')]),
+          store.authoring.setWithdrawn('new-case', true, entry('withdraw')),
+        ]);
+        for (const failure of failures) expect(failure).toMatchObject({ status: 'rejected', reason: { message: 'disk full (injected)' } });
+        expect({ drafts: store.authoring.drafts(), history: store.authoring.history('new-case'), withdrawn: store.authoring.withdrawn() }).toEqual(before);
+        faults.failing = false;
+        await reopen();
+        expect(store.authoring.draft('new-case')).toMatchObject({ revision: 'r1', version: 1, status: 'editing' });
       });
     });
 

@@ -1,0 +1,92 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { loginAs } from './fixtures.ts';
+
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const ID = 'returned-pallet-review';
+const TITLE = 'Returned pallet, review story';
+
+// axe on several pages, three logins and a publish: slow on a busy two-core machine.
+test.describe.configure({ timeout: 240_000 });
+
+async function expectNoViolations(page: Page, where: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  const summary = results.violations.map(
+    (violation) =>
+      `${violation.id}: ${violation.help} (${violation.nodes
+        .map((node) => node.target.join(' '))
+        .slice(0, 3)
+        .join(', ')})`,
+  );
+  expect(summary, `axe on ${where}`).toEqual([]);
+}
+
+test('a senior starts a scenario from the template and submits it; a second senior approves; a trainee plays it; withdrawn, it takes no new attempts', async ({
+  page,
+}) => {
+  await loginAs(page, 'sam');
+  await page.goto('/author');
+  await page.getByRole('link', { name: 'New scenario' }).click();
+  await expect(page.getByRole('heading', { name: 'New scenario' })).toBeVisible();
+  await expectNoViolations(page, '/author/new');
+
+  // A taken id is refused in words, and the form keeps what was typed.
+  await page.getByLabel('Id').fill('credit-hold-month-end');
+  await page.getByRole('button', { name: 'Create the draft' }).click();
+  await expect(page.getByRole('alert')).toContainText('exists already');
+  await expect(page.getByLabel('Id')).toHaveValue('credit-hold-month-end');
+
+  await page.getByLabel('Id').fill(ID);
+  await page.getByLabel('The template: every part of the format, passing the check').check();
+  await page.getByLabel('Category').selectOption({ label: 'Credit limit exceeded' });
+  await page.getByLabel('Level').selectOption('2');
+  await page.getByLabel('Title (optional)').fill(TITLE);
+  await page.getByRole('button', { name: 'Create the draft' }).click();
+  await expect(page).toHaveURL(new RegExp(`/author/${ID}/edit$`));
+
+  // The studio lists the new draft; its review page submits it.
+  await page.goto('/author');
+  const row = page.getByRole('row', { name: new RegExp(ID) });
+  await expect(row).toContainText('Being edited');
+  await row.getByRole('link', { name: 'Review' }).click();
+  await expect(page.getByRole('heading', { name: `Review: ${TITLE}` })).toBeVisible();
+  await page.getByRole('button', { name: 'Submit for review' }).click();
+  await expect(page.getByText('Waiting for review').first()).toBeVisible();
+  // The author cannot approve their own draft.
+  await expect(page.getByRole('button', { name: 'Approve and publish' })).toHaveCount(0);
+  await expect(page.getByText('another senior specialist must approve it')).toBeVisible();
+
+  await loginAs(page, 'rosa');
+  await page.goto('/author');
+  await page
+    .getByRole('row', { name: new RegExp(ID) })
+    .getByRole('link', { name: 'Review' })
+    .click();
+  await expect(page.getByRole('heading', { name: 'What changes on the senior path' })).toBeVisible();
+  await expect(page.getByText('A new variant.')).toBeVisible();
+  await expect(page.getByRole('table', { name: /The new scenario/ })).toBeVisible();
+  await expectNoViolations(page, `/author/${ID}/review`);
+  await page.getByLabel('Comment for the author').fill('Reads well; the hold code matches the playbook.');
+  await page.getByRole('button', { name: 'Approve and publish' }).click();
+  await expect(page).toHaveURL(new RegExp(`/author/${ID}/history$`));
+  const published = page.getByRole('row', { name: /Published/ });
+  await expect(published).toContainText('approved by rosa');
+  await expect(published).toContainText('Reads well');
+  await expectNoViolations(page, `/author/${ID}/history`);
+
+  await loginAs(page, 'ava');
+  await page.goto(`/train/${ID}`);
+  await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Start in practice mode' })).toBeVisible();
+
+  await loginAs(page, 'sam');
+  await page.goto(`/author/${ID}/history`);
+  await page.getByRole('button', { name: 'Withdraw' }).click();
+  await expect(page.getByText('Withdrawn', { exact: true }).first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Reinstate' })).toBeVisible();
+
+  await loginAs(page, 'ava');
+  await page.goto(`/train/${ID}`);
+  await expect(page.getByRole('heading', { name: 'This scenario has been withdrawn' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Start in practice mode' })).toHaveCount(0);
+});
