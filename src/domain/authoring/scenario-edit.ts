@@ -8,8 +8,8 @@ export type DocPath = readonly (string | number)[];
 export type DocumentEdit =
   /** Sets the value at `path` (creating the maps on the way); `undefined` removes the key. */
   | { kind: 'set'; path: DocPath; value: unknown }
-  /** Adds an item at the end of the list at `path`, creating the list when it is missing. */
-  | { kind: 'append'; path: DocPath; value: unknown }
+  /** Adds an item to the list at `path` (at the end, or before index `at`), creating the list when it is missing. */
+  | { kind: 'append'; path: DocPath; value: unknown; at?: number }
   /** Removes the key or list item at `path`. */
   | { kind: 'remove'; path: DocPath }
   /** Renames the key at `path` (a step, an ending, a value), keeping its place and its comments. */
@@ -53,7 +53,7 @@ function editDocument(doc: Document, edit: DocumentEdit): void {
     case 'set':
       return edit.value === undefined ? void doc.deleteIn(edit.path) : setValue(doc, edit.path, edit.value);
     case 'append':
-      return appendItem(doc, edit.path, edit.value);
+      return appendItem(doc, edit.path, edit.value, edit.at);
     case 'remove':
       if (!doc.hasIn(edit.path)) throw new EditError(`Nothing to remove at ${edit.path.join('.')}.`);
       doc.deleteIn(edit.path);
@@ -64,6 +64,9 @@ function editDocument(doc: Document, edit: DocumentEdit): void {
       return moveItem(doc, edit.path, edit.by);
   }
 }
+
+/** Small maps the library writes on one line. */
+const FLOW_MAPS = new Set(['effect', 'when']);
 
 const isScalarValue = (value: unknown): value is string | number | boolean => ['string', 'number', 'boolean'].includes(typeof value);
 const isBlockScalar = (node: Scalar) => node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED;
@@ -77,13 +80,19 @@ function setValue(doc: Document, path: DocPath, value: unknown): void {
     if (typeof value === 'string' && value.includes('\n') && !isBlockScalar(node)) node.type = Scalar.BLOCK_LITERAL;
     return;
   }
+  const parent = path.slice(0, -1);
+  if (isScalarValue(value) && node === undefined && FLOW_MAPS.has(String(parent.at(-1))) && !doc.hasIn(parent)) {
+    // A new `effect` or `when` is written `{ minutes: 5 }`, as the library's files do.
+    doc.setIn(parent, doc.createNode({ [String(path.at(-1))]: value }, { flow: true }));
+    return;
+  }
   const flow = Array.isArray(value) && value.every(isScalarValue) && (!isCollection(node) || node.flow === true);
   const created = doc.createNode(value, { flow });
   if (isScalar(created) && typeof value === 'string' && value.includes('\n')) created.type = Scalar.BLOCK_LITERAL;
   doc.setIn(path, created);
 }
 
-function appendItem(doc: Document, path: DocPath, value: unknown): void {
+function appendItem(doc: Document, path: DocPath, value: unknown, at?: number): void {
   const list = doc.getIn(path, true);
   if (list === undefined || (isScalar(list) && list.value === null)) {
     doc.setIn(path, doc.createNode([value]));
@@ -93,7 +102,9 @@ function appendItem(doc: Document, path: DocPath, value: unknown): void {
   // A new item looks like its neighbours: `- { sku: ... }` after flow items, a block after block items.
   const neighbour = list.items.at(-1);
   const flow = list.flow === true || (isCollection(neighbour) && neighbour.flow === true);
-  list.items.push(doc.createNode(value, { flow }));
+  const node = doc.createNode(value, { flow });
+  if (at === undefined || at >= list.items.length) list.items.push(node);
+  else list.items.splice(Math.max(0, at), 0, node);
 }
 
 function renameKey(doc: Document, path: DocPath, to: string): void {
@@ -119,4 +130,15 @@ function moveItem(doc: Document, path: DocPath, by: -1 | 1): void {
   if (index < 0 || index >= list.items.length || target < 0 || target >= list.items.length) return;
   const [item] = list.items.splice(index, 1);
   list.items.splice(target, 0, item);
+}
+
+/** What the structured editor reads from a scenario's text: its data, or why the form cannot show it. */
+export type FormModel = { ok: true; data: Record<string, unknown> } | { ok: false; problem: string };
+
+/** Reads a scenario's text for the form: the data as plain values, or the reason it cannot be shown as one. */
+export function readFormModel(text: string): FormModel {
+  const { doc, errors } = openScenarioDocument(text);
+  if (errors.length) return { ok: false, problem: `The YAML does not parse: ${errors[0]}` };
+  if (!isMappingDocument(doc)) return { ok: false, problem: 'The file is not a set of "key: value" lines at the top level (it is empty or a list).' };
+  return { ok: true, data: doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown> };
 }

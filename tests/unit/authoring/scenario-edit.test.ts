@@ -23,7 +23,10 @@ function changedLines(a: string, b: string): { removed: string[]; added: string[
   while (start < x.length && start < y.length && x[start] === y[start]) start++;
   let endX = x.length;
   let endY = y.length;
-  while (endX > start && endY > start && x[endX - 1] === y[endY - 1]) (endX--, endY--);
+  while (endX > start && endY > start && x[endX - 1] === y[endY - 1]) {
+    endX--;
+    endY--;
+  }
   return { removed: x.slice(start, endX), added: y.slice(start, endY) };
 }
 
@@ -159,6 +162,10 @@ describe('applyEdit keeps what it does not touch', () => {
   it('creates the maps on the way to a new key', () => {
     const edited = applyEdit(commented, { kind: 'set', path: ['steps', 'first', 'options', 0, 'effect', 'minutes'], value: 5 });
     expect((data(edited) as { steps: { first: { options: { effect: unknown }[] } } }).steps.first.options[0]!.effect).toEqual({ minutes: 5 });
+    const block = applyEdit(commented, { kind: 'set', path: ['steps', 'first', 'options', 1, 'when', 'minutes'], value: 5 });
+    expect(changedLines(commented, block).added).toEqual(['        when: { minutes: 5 }']);
+    const nested = applyEdit(commented, { kind: 'set', path: ['endings', 'bad', 'effect', 'dollars'], value: 50 });
+    expect(changedLines(commented, nested).added).toEqual(['    effect: { dollars: 50 }']);
   });
 
   it('adds a line in the style of its neighbours and removes it again', () => {
@@ -166,7 +173,7 @@ describe('applyEdit keeps what it does not touch', () => {
     const added = applyEdit(commented, { kind: 'append', path: ['case', 'lines'], value: line });
     expect(changedLines(commented, added).added).toEqual(['    - line: 30', '      sku: C-3', '      description: Third', '      qty: 1', '      uom: EA', '      price: 1']);
     expect(applyEdit(added, { kind: 'remove', path: ['case', 'lines', 2] })).toBe(commented);
-    const flowLines = commented.replace(/    - line: 20\n(      .*\n){5}/, '    - { line: 20, sku: B-2, description: Second, qty: 1, uom: EA, price: 10 }\n');
+    const flowLines = commented.replace(/ {4}- line: 20\n( {6}.*\n){5}/, '    - { line: 20, sku: B-2, description: Second, qty: 1, uom: EA, price: 10 }\n');
     const addedFlow = applyEdit(flowLines, { kind: 'append', path: ['case', 'lines'], value: line });
     expect(changedLines(flowLines, addedFlow).added).toEqual(['    - { line: 30, sku: C-3, description: Third, qty: 1, uom: EA, price: 1 }']);
   });
@@ -175,6 +182,12 @@ describe('applyEdit keeps what it does not touch', () => {
     const edited = applyEdit(commented, { kind: 'rename', path: ['steps', 'first'], to: 'look-first' });
     expect(changedLines(commented, edited)).toEqual({ removed: ['  first:'], added: ['  look-first:'] });
     expect(() => applyEdit(commented, { kind: 'rename', path: ['endings', 'good'], to: 'bad' })).toThrow(EditError);
+  });
+
+  it('inserts a branch before the plain one', () => {
+    const branched = applyEdit(commented, { kind: 'set', path: ['steps', 'first', 'options', 1, 'next'], value: [{ goto: 'good' }] });
+    const inserted = applyEdit(branched, { kind: 'append', path: ['steps', 'first', 'options', 1, 'next'], value: { when: { minutesAtLeast: 60 }, goto: 'bad' }, at: 0 });
+    expect((data(inserted) as { steps: { first: { options: { next: unknown }[] } } }).steps.first.options[1]!.next).toEqual([{ when: { minutesAtLeast: 60 }, goto: 'bad' }, { goto: 'good' }]);
   });
 
   it('moves a list item up and down', () => {
