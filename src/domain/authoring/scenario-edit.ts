@@ -78,6 +78,9 @@ function setValue(doc: Document, path: DocPath, value: unknown): void {
     const keepsBreak = isBlockScalar(node) && typeof node.value === 'string' && node.value.endsWith('\n');
     node.value = typeof value === 'string' && keepsBreak && !value.endsWith('\n') ? `${value}\n` : value;
     if (typeof value === 'string' && value.includes('\n') && !isBlockScalar(node)) node.type = Scalar.BLOCK_LITERAL;
+    // Quotes go when the new text no longer needs them (the printer adds them back where it does), so a
+    // space typed at the end of a word does not leave the field quoted for good.
+    else if (typeof value === 'string' && (node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE)) node.type = Scalar.PLAIN;
     return;
   }
   const parent = path.slice(0, -1);

@@ -149,6 +149,15 @@ describe('applyEdit keeps what it does not touch', () => {
     }
   });
 
+  it('drops quotes a field needed only while the author was typing', () => {
+    const typing = applyEdit(commented, { kind: 'set', path: ['case', 'customer', 'name'], value: 'Example ' });
+    expect(typing).toContain('name: "Example " # a made-up customer');
+    const typed = applyEdit(typing, { kind: 'set', path: ['case', 'customer', 'name'], value: 'Example Co' });
+    expect(changedLines(commented, typed).added).toEqual(['    name: Example Co # a made-up customer']);
+    // Quotes the value needs stay.
+    expect(applyEdit(commented, { kind: 'set', path: ['case', 'lines', 0, 'description'], value: 'First, second' })).toContain('description: "First, second"');
+  });
+
   it('removes an optional key when its value is cleared', () => {
     const edited = applyEdit(commented, { kind: 'set', path: ['steps', 'first', 'hint'], value: undefined });
     expect(changedLines(commented, edited)).toEqual({ removed: ['    hint: Look at the lines.'], added: [] });

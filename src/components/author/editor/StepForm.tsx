@@ -162,12 +162,12 @@ function ItemActions({ path, listPath, index, count, name }: { path: DocPath; li
   return (
     <div className="form-actions">
       {index > 0 ? (
-        <EditButton edit={{ kind: 'move', path, by: -1 }} focus={[...listPath, index - 1, ':up']} at={[...path, ':up']} label={`Move ${name} up`}>
+        <EditButton edit={{ kind: 'move', path, by: -1 }} focus={[...listPath, index - 1, ':up']} at={[...path, ':up']} label={`Move up: ${name}`}>
           Move up
         </EditButton>
       ) : null}
       {index < count - 1 ? (
-        <EditButton edit={{ kind: 'move', path, by: 1 }} focus={[...listPath, index + 1, ':down']} at={[...path, ':down']} label={`Move ${name} down`}>
+        <EditButton edit={{ kind: 'move', path, by: 1 }} focus={[...listPath, index + 1, ':down']} at={[...path, ':down']} label={`Move down: ${name}`}>
           Move down
         </EditButton>
       ) : null}
