@@ -35,12 +35,14 @@ export const isMappingDocument = (doc: Document): boolean => isMap(doc.contents)
 /**
  * Applies one edit to a scenario's text. The document is edited through the YAML library (so comments and
  * the style of the nodes it keeps survive), and every line the edit does not reach is kept exactly as the
- * author wrote it. Throws an `EditError` when the text does not parse or the edit cannot be made.
+ * author wrote it. `parsed`, when given, must be the document `readFormModel` read from this same text.
+ * Throws an `EditError` when the text does not parse or the edit cannot be made.
  */
-export function applyEdit(text: string, edit: DocumentEdit): string {
+export function applyEdit(text: string, edit: DocumentEdit, parsed?: Document): string {
   const crlf = text.includes('\r\n');
   const original = crlf ? text.replace(/\r\n/g, '\n') : text;
-  const { doc, errors } = openScenarioDocument(original);
+  // A document already parsed from this very text (the form's) is copied, never changed: parsing costs most.
+  const { doc, errors } = parsed && !parsed.errors.length && !crlf ? { doc: parsed.clone(), errors: [] } : openScenarioDocument(original);
   if (errors.length) throw new EditError(`The YAML does not parse (${errors[0]}). Fix it in the Source view first.`);
   const before = doc.toString(PRINT);
   editDocument(doc, edit);
@@ -136,12 +138,12 @@ function moveItem(doc: Document, path: DocPath, by: -1 | 1): void {
 }
 
 /** What the structured editor reads from a scenario's text: its data, or why the form cannot show it. */
-export type FormModel = { ok: true; data: Record<string, unknown> } | { ok: false; problem: string };
+export type FormModel = { ok: true; data: Record<string, unknown>; doc: Document } | { ok: false; problem: string };
 
 /** Reads a scenario's text for the form: the data as plain values, or the reason it cannot be shown as one. */
 export function readFormModel(text: string): FormModel {
   const { doc, errors } = openScenarioDocument(text);
   if (errors.length) return { ok: false, problem: `The YAML does not parse: ${errors[0]}` };
   if (!isMappingDocument(doc)) return { ok: false, problem: 'The file is not a set of "key: value" lines at the top level (it is empty or a list).' };
-  return { ok: true, data: doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown> };
+  return { ok: true, data: doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>, doc };
 }

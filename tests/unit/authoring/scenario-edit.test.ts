@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { applyEdit, EditError, openScenarioDocument, type DocumentEdit } from '../../../src/domain/authoring/scenario-edit.ts';
+import { applyEdit, EditError, openScenarioDocument, readFormModel, type DocumentEdit } from '../../../src/domain/authoring/scenario-edit.ts';
 import { checkScenarioText, checkTaxonomyText } from '../../../src/domain/scenario/check.ts';
 import type { LintContext } from '../../../src/domain/scenario/lint.ts';
 
@@ -114,7 +114,9 @@ describe('applyEdit keeps what it does not touch', () => {
     const text = read(name);
     const before = data(text) as { case: { lines: { qty: unknown }[] } };
     if (!before.case.lines?.length) return;
-    const edited = applyEdit(text, { kind: 'set', path: ['case', 'lines', 0, 'qty'], value: 987654 });
+    const model = readFormModel(text);
+    // Through a copy of the form's document, as the editor does it.
+    const edited = applyEdit(text, { kind: 'set', path: ['case', 'lines', 0, 'qty'], value: 987654 }, model.ok ? model.doc : undefined);
     const { removed, added } = changedLines(text, edited);
     expect(removed.length).toBeLessThanOrEqual(2);
     expect(added).toHaveLength(removed.some((line) => line.trimStart().startsWith('- {')) ? 1 : removed.length);
@@ -209,6 +211,15 @@ describe('applyEdit keeps what it does not touch', () => {
 
   it('refuses to edit a text that does not parse', () => {
     expect(() => applyEdit('id: [unclosed', { kind: 'set', path: ['id'], value: 'x' })).toThrow(/does not parse/);
+  });
+
+  it('edits a copy of the form’s document, never the document itself', () => {
+    const model = readFormModel(commented);
+    if (!model.ok) throw new Error(model.problem);
+    const printed = model.doc.toString();
+    const edit: DocumentEdit = { kind: 'append', path: ['case', 'lines'], value: { sku: 'C', description: 'C', qty: 1, uom: 'EA', price: 1 } };
+    expect(applyEdit(commented, edit, model.doc)).toBe(applyEdit(commented, edit));
+    expect(model.doc.toString()).toBe(printed);
   });
 
   it('keeps Windows line endings', () => {

@@ -36,7 +36,7 @@ export function StructuredEditor({ text, onChange, findings }: StructuredEditorP
   const edit = useCallback(
     (change: DocumentEdit, focus?: DocPath | string) => {
       try {
-        const next = applyEdit(text, change);
+        const next = applyEdit(text, change, model.ok ? model.doc : undefined);
         setProblem(undefined);
         pendingFocus.current = focus === undefined ? undefined : pathKey(focus);
         if (next !== text) onChange(next);
@@ -45,7 +45,7 @@ export function StructuredEditor({ text, onChange, findings }: StructuredEditorP
         else throw error;
       }
     },
-    [text, onChange],
+    [text, onChange, model],
   );
 
   // After an add or a remove, focus goes to the new item or to the list's add button (opening its fold).
