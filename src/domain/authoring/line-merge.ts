@@ -80,7 +80,11 @@ export function keepUntouched(original: string, before: string, after: string): 
   const o = original.split('\n');
   const b = before.split('\n');
   const e = after.split('\n');
-  const toO = matchLines(b, o);
+  return merge(o, b, e, matchLines(b, o)).join('\n');
+}
+
+/** The merge of `o` and `e`, two changes of `b`; `toO` matches `b`'s lines to `o`'s. `e` wins where both changed (at once when `nested`). */
+function merge(o: readonly string[], b: readonly string[], e: readonly string[], toO: Int32Array, nested = false): string[] {
   const toE = matchLines(b, e);
   const out: string[] = [];
   let ib = 0;
@@ -94,12 +98,15 @@ export function keepUntouched(original: string, before: string, after: string): 
     const chunkB = b.slice(ib, s);
     const chunkO = o.slice(io, so);
     const chunkE = e.slice(ie, se);
-    // Unchanged by the edit: keep the author's lines. Changed by the edit: take the edit's lines.
-    out.push(...(sameLines(chunkB, chunkE) ? chunkO : chunkE));
+    if (sameLines(chunkB, chunkE)) out.push(...chunkO);
+    else if (nested || sameLines(chunkB, chunkO) || chunkB.length !== chunkO.length) out.push(...chunkE);
+    // Both changed a run of lines, the original line for line (a restyle): merge again within the run, so an
+    // edit next to a restyled line takes only its own lines.
+    else out.push(...merge(chunkO, chunkB, chunkE, Int32Array.from(chunkB, (_, index) => index), true));
     if (s < b.length) out.push(o[so]!);
     ib = s + 1;
     io = so + 1;
     ie = se + 1;
   }
-  return out.join('\n');
+  return out;
 }
