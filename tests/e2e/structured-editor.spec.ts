@@ -27,7 +27,11 @@ async function bundled(): Promise<{ js: string; css: string }> {
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'silent',
   });
-  const text = (ext: string) => result.outputFiles.filter((file) => file.path.endsWith(ext)).map((file) => file.text).join('\n');
+  const text = (ext: string) =>
+    result.outputFiles
+      .filter((file) => file.path.endsWith(ext))
+      .map((file) => file.text)
+      .join('\n');
   bundle = { js: text('.js'), css: readFileSync(path.join(root, 'src/styles/global.css'), 'utf8') + text('.css') };
   return bundle;
 }
@@ -46,7 +50,10 @@ async function openEditor(page: Page, text: string): Promise<void> {
 const fold = (page: Page, name: string) => page.locator('summary', { hasText: name });
 const currentText = (page: Page) => page.evaluate(() => (window as unknown as { editorText: string }).editorText);
 
-const scenario = readFileSync(path.join(root, 'scenarios/cases-keyed-as-eaches.yaml'), 'utf8').replace('case:\n', '# The case file, as the ERP shows it.\ncase:\n');
+const scenario = readFileSync(path.join(root, 'scenarios/cases-keyed-as-eaches.yaml'), 'utf8').replace(
+  'case:\n',
+  '# The case file, as the ERP shows it.\ncase:\n',
+);
 
 test('an author edits the case file by keyboard on a phone, and the file keeps its comment and style', async ({ page }) => {
   await openEditor(page, scenario);
@@ -120,5 +127,13 @@ test('the form view has no WCAG 2.2 AA violations', async ({ page }) => {
   await openEditor(page, scenario);
   await fold(page, 'Step spot (choose-many)').click();
   const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')})`)).toEqual([]);
+  expect(
+    results.violations.map(
+      (violation) =>
+        `${violation.id}: ${violation.help} (${violation.nodes
+          .map((node) => node.target.join(' '))
+          .slice(0, 3)
+          .join(', ')})`,
+    ),
+  ).toEqual([]);
 });

@@ -189,7 +189,8 @@ export function valueFromInput(input: string, spec: Pick<FieldSpec, 'kind' | 're
 }
 
 /** Keys of `record` that none of `known` names, in the file's order. */
-export const extraKeys = (record: unknown, known: readonly string[]): string[] => (isRecord(record) ? Object.keys(record).filter((key) => !known.includes(key)) : []);
+export const extraKeys = (record: unknown, known: readonly string[]): string[] =>
+  isRecord(record) ? Object.keys(record).filter((key) => !known.includes(key)) : [];
 
 export const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 export const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
@@ -247,7 +248,9 @@ export const newRankItem = (taken: readonly string[]) => ({ id: freeId(taken.len
 
 /** A new order line numbered 10 after the highest line number in use. */
 export function newLine(lines: unknown): Record<string, unknown> {
-  const numbers = asList(lines).map((line) => Number(asRecord(line).line)).filter(Number.isFinite);
+  const numbers = asList(lines)
+    .map((line) => Number(asRecord(line).line))
+    .filter(Number.isFinite);
   const line = numbers.length ? Math.max(...numbers) + 10 : (asList(lines).length + 1) * 10;
   return { line, sku: 'SKU', description: 'Item description', qty: 1, uom: 'EA', price: 0 };
 }

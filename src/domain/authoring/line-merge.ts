@@ -102,7 +102,16 @@ function merge(o: readonly string[], b: readonly string[], e: readonly string[],
     else if (nested || sameLines(chunkB, chunkO) || chunkB.length !== chunkO.length) out.push(...chunkE);
     // Both changed a run of lines, the original line for line (a restyle): merge again within the run, so an
     // edit next to a restyled line takes only its own lines.
-    else out.push(...merge(chunkO, chunkB, chunkE, Int32Array.from(chunkB, (_, index) => index), true));
+    else
+      out.push(
+        ...merge(
+          chunkO,
+          chunkB,
+          chunkE,
+          Int32Array.from(chunkB, (_, index) => index),
+          true,
+        ),
+      );
     if (s < b.length) out.push(o[so]!);
     ib = s + 1;
     io = so + 1;

@@ -107,7 +107,10 @@ describe('applyEdit keeps what it does not touch', () => {
   it.each(files)('%s: a title edit changes the title line only', (name) => {
     const text = read(name);
     const edited = applyEdit(text, { kind: 'set', path: ['title'], value: 'A new title: with a colon' });
-    expect(changedLines(text, edited)).toEqual({ removed: [text.split('\n').find((line) => line.startsWith('title:'))], added: ['title: "A new title: with a colon"'] });
+    expect(changedLines(text, edited)).toEqual({
+      removed: [text.split('\n').find((line) => line.startsWith('title:'))],
+      added: ['title: "A new title: with a colon"'],
+    });
   });
 
   it.each(files)('%s: a line edit inside the first case line changes that line only', (name) => {
@@ -123,7 +126,10 @@ describe('applyEdit keeps what it does not touch', () => {
     expect(added.join('\n')).toContain('987654');
     const after = data(edited) as typeof before;
     expect(after.case.lines[0]!.qty).toBe(987654);
-    expect({ ...after, case: { ...after.case, lines: after.case.lines.slice(1) } }).toEqual({ ...before, case: { ...before.case, lines: before.case.lines.slice(1) } });
+    expect({ ...after, case: { ...after.case, lines: after.case.lines.slice(1) } }).toEqual({
+      ...before,
+      case: { ...before.case, lines: before.case.lines.slice(1) },
+    });
   });
 
   it('keeps the quoting, the flow style and the trailing zeros of the fields around an edit', () => {
@@ -182,7 +188,14 @@ describe('applyEdit keeps what it does not touch', () => {
   it('adds a line in the style of its neighbours and removes it again', () => {
     const line = { line: 30, sku: 'C-3', description: 'Third', qty: 1, uom: 'EA', price: 1 };
     const added = applyEdit(commented, { kind: 'append', path: ['case', 'lines'], value: line });
-    expect(changedLines(commented, added).added).toEqual(['    - line: 30', '      sku: C-3', '      description: Third', '      qty: 1', '      uom: EA', '      price: 1']);
+    expect(changedLines(commented, added).added).toEqual([
+      '    - line: 30',
+      '      sku: C-3',
+      '      description: Third',
+      '      qty: 1',
+      '      uom: EA',
+      '      price: 1',
+    ]);
     expect(applyEdit(added, { kind: 'remove', path: ['case', 'lines', 2] })).toBe(commented);
     const flowLines = commented.replace(/ {4}- line: 20\n( {6}.*\n){5}/, '    - { line: 20, sku: B-2, description: Second, qty: 1, uom: EA, price: 10 }\n');
     const addedFlow = applyEdit(flowLines, { kind: 'append', path: ['case', 'lines'], value: line });
@@ -197,8 +210,16 @@ describe('applyEdit keeps what it does not touch', () => {
 
   it('inserts a branch before the plain one', () => {
     const branched = applyEdit(commented, { kind: 'set', path: ['steps', 'first', 'options', 1, 'next'], value: [{ goto: 'good' }] });
-    const inserted = applyEdit(branched, { kind: 'append', path: ['steps', 'first', 'options', 1, 'next'], value: { when: { minutesAtLeast: 60 }, goto: 'bad' }, at: 0 });
-    expect((data(inserted) as { steps: { first: { options: { next: unknown }[] } } }).steps.first.options[1]!.next).toEqual([{ when: { minutesAtLeast: 60 }, goto: 'bad' }, { goto: 'good' }]);
+    const inserted = applyEdit(branched, {
+      kind: 'append',
+      path: ['steps', 'first', 'options', 1, 'next'],
+      value: { when: { minutesAtLeast: 60 }, goto: 'bad' },
+      at: 0,
+    });
+    expect((data(inserted) as { steps: { first: { options: { next: unknown }[] } } }).steps.first.options[1]!.next).toEqual([
+      { when: { minutesAtLeast: 60 }, goto: 'bad' },
+      { goto: 'good' },
+    ]);
   });
 
   it('moves a list item up and down', () => {
@@ -235,7 +256,14 @@ describe('structural edits give a document the check still reads, with every com
     ['remove a line', { kind: 'remove', path: ['case', 'lines', 0] }],
     ['add a document', { kind: 'append', path: ['case', 'documents'], value: { id: 'note', kind: 'note', from: 'Sam', body: 'A note.' } }],
     ['add a hold', { kind: 'append', path: ['case', 'holds'], value: { code: 'CR', source: 'ERP', raised: '2026-03-30', message: 'Held.' } }],
-    ['add a step', { kind: 'set', path: ['steps', 'second'], value: { kind: 'write', prompt: 'Write to them.', hint: 'Be brief.', rubric: ['Is short'], model: 'Hello.', next: 'partly' } }],
+    [
+      'add a step',
+      {
+        kind: 'set',
+        path: ['steps', 'second'],
+        value: { kind: 'write', prompt: 'Write to them.', hint: 'Be brief.', rubric: ['Is short'], model: 'Hello.', next: 'partly' },
+      },
+    ],
     ['add an ending', { kind: 'set', path: ['endings', 'partly'], value: { result: 'partial', text: 'Half done.' } }],
     ['add an option', { kind: 'append', path: ['steps', 'first', 'options'], value: { id: 'c', text: 'Wait', verdict: 'weak', why: 'Slow.', next: 'second' } }],
     ['remove an option', { kind: 'remove', path: ['steps', 'first', 'options', 0] }],

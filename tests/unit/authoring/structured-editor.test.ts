@@ -11,9 +11,16 @@ const dir = path.resolve(import.meta.dirname, '../../../scenarios');
 const files = readdirSync(dir).filter((name) => name.endsWith('.yaml') && name !== 'taxonomy.yaml');
 const read = (name: string) => readFileSync(path.join(dir, name), 'utf8');
 /** The editor's HTML, without the markers React puts between adjacent texts. */
-const render = (text: string, findings: Finding[] = []) => renderToString(createElement(StructuredEditor, { text, onChange: () => {}, findings })).replace(/<!-- -->/g, '');
+const render = (text: string, findings: Finding[] = []) =>
+  renderToString(createElement(StructuredEditor, { text, onChange: () => {}, findings })).replace(/<!-- -->/g, '');
 
-const decode = (value: string) => value.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+const decode = (value: string) =>
+  value
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 /** Every form control's opening tag, with its attributes. */
 function controls(html: string): Record<string, string>[] {
   return [...html.matchAll(/<(input|select|textarea)\b([^>]*)>/g)].map((match) => {
@@ -25,7 +32,14 @@ function controls(html: string): Record<string, string>[] {
 const labelFor = (html: string) => new Set([...html.matchAll(/<label[^>]*\bfor="([^"]*)"/g)].map((match) => decode(match[1]!)));
 const idsIn = (html: string) => new Set([...html.matchAll(/\bid="([^"]*)"/g)].map((match) => decode(match[1]!)));
 
-const finding = (path: (string | number)[], message: string, severity: Finding['severity'] = 'error'): Finding => ({ severity, code: 'test', message, path, line: 1, column: 1 });
+const finding = (path: (string | number)[], message: string, severity: Finding['severity'] = 'error'): Finding => ({
+  severity,
+  code: 'test',
+  message,
+  path,
+  line: 1,
+  column: 1,
+});
 
 describe('StructuredEditor renders every scenario as labelled fields', () => {
   it.each(files)('%s', (name) => {
@@ -126,7 +140,11 @@ describe('form field rules', () => {
   });
 
   it('shows each finding once, at the nearest group that has no field for it', () => {
-    const findings = [finding(['steps', 'a'], 'at the step'), finding(['steps', 'a', 'prompt'], 'at the prompt'), finding(['steps', 'a', 'colour'], 'unknown key')];
+    const findings = [
+      finding(['steps', 'a'], 'at the step'),
+      finding(['steps', 'a', 'prompt'], 'at the prompt'),
+      finding(['steps', 'a', 'colour'], 'unknown key'),
+    ];
     expect(findingsHere(findings, ['steps', 'a'], ['prompt']).map((item) => item.message)).toEqual(['at the step', 'unknown key']);
   });
 

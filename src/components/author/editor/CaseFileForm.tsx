@@ -51,11 +51,16 @@ export function CaseFileForm({ data }: { data: Record<string, unknown> }) {
 }
 
 const scalarSpec = (key: string, value: unknown): FieldSpec =>
-  typeof value === 'boolean' ? { key, label: humanize(key), kind: 'choice', choices: [true, false] } : { key, label: humanize(key), kind: typeof value === 'number' ? 'number' : 'text' };
+  typeof value === 'boolean'
+    ? { key, label: humanize(key), kind: 'choice', choices: [true, false] }
+    : { key, label: humanize(key), kind: typeof value === 'number' ? 'number' : 'text' };
 
 /** The order or the customer: the format's fields, then the author's own `key: value` fields. */
 function HeaderForm({ legend, path, specs, record }: { legend: string; path: DocPath; specs: readonly FieldSpec[]; record: Record<string, unknown> }) {
-  const own = extraKeys(record, specs.map((spec) => spec.key));
+  const own = extraKeys(
+    record,
+    specs.map((spec) => spec.key),
+  );
   const scalars = own.filter((key) => record[key] === null || typeof record[key] !== 'object');
   return (
     <Group legend={legend} path={path} shown={[...specs.map((spec) => spec.key), ...scalars]}>

@@ -38,7 +38,14 @@ export function Field({ spec, path, value, labelledBy }: FieldProps) {
 
   let control;
   if (spec.kind === 'flag') {
-    control = <input type="checkbox" {...common} checked={value === true} onChange={(event) => edit({ kind: 'set', path, value: event.currentTarget.checked || undefined })} />;
+    control = (
+      <input
+        type="checkbox"
+        {...common}
+        checked={value === true}
+        onChange={(event) => edit({ kind: 'set', path, value: event.currentTarget.checked || undefined })}
+      />
+    );
   } else if (spec.kind === 'choice') {
     const choices = spec.choices ?? [];
     const current = inputText(value, spec.kind);
@@ -57,7 +64,16 @@ export function Field({ spec, path, value, labelledBy }: FieldProps) {
     control = <textarea {...common} {...text} rows={Math.min(12, Math.max(2, shown.split('\n').length + 1))} />;
   } else {
     const list = spec.suggest ? lists[spec.suggest] : undefined;
-    control = <input type="text" {...common} {...text} list={list} inputMode={spec.kind === 'number' ? 'decimal' : undefined} spellCheck={spec.kind === 'text' || undefined} />;
+    control = (
+      <input
+        type="text"
+        {...common}
+        {...text}
+        list={list}
+        inputMode={spec.kind === 'number' ? 'decimal' : undefined}
+        spellCheck={spec.kind === 'text' || undefined}
+      />
+    );
   }
 
   if (labelledBy) {

@@ -34,11 +34,19 @@ export function NextField({ path, next }: { path: DocPath; next: unknown }) {
         const conditions = CONDITION_FIELDS.filter((spec) => spec.key in when);
         const label = `Branch ${index + 1}`;
         return (
-          <Group key={index} legend={index === last && !branch.when ? `${label}: otherwise` : label} path={[...path, index]} shown={['when', 'goto']} className="form-branch">
+          <Group
+            key={index}
+            legend={index === last && !branch.when ? `${label}: otherwise` : label}
+            path={[...path, index]}
+            shown={['when', 'goto']}
+            className="form-branch"
+          >
             {conditions.map((spec) => (
               <Field key={spec.key} spec={spec} path={[...path, index, 'when', spec.key]} value={when[spec.key]} />
             ))}
-            {extraKeys(when, CONDITION_KEYS).length ? <p className="small muted">This branch has a condition the form does not know; edit it in the Source view.</p> : null}
+            {extraKeys(when, CONDITION_KEYS).length ? (
+              <p className="small muted">This branch has a condition the form does not know; edit it in the Source view.</p>
+            ) : null}
             <Field spec={GOTO} path={[...path, index, 'goto']} value={branch.goto} />
             {branches.length > 1 ? (
               <EditButton edit={{ kind: 'remove', path: [...path, index] }} focus={[...path, ':add']} label={`Remove branch ${index + 1}`}>

@@ -26,7 +26,12 @@ const KIND: FieldSpec = { key: 'kind', label: 'Kind', kind: 'choice', required: 
 const WHY: FieldSpec = { key: 'why', label: 'Why (the senior’s reasoning)', kind: 'long' };
 const MODEL: FieldSpec = { key: 'model', label: 'Model answer', kind: 'long', required: true };
 const ANSWER: Record<'choose-many' | 'rank', FieldSpec> = {
-  'choose-many': { key: 'answer', label: 'Answer: the senior’s set of option ids', kind: 'ids', help: 'Option ids separated by commas; never a critical option.' },
+  'choose-many': {
+    key: 'answer',
+    label: 'Answer: the senior’s set of option ids',
+    kind: 'ids',
+    help: 'Option ids separated by commas; never a critical option.',
+  },
   rank: { key: 'answer', label: 'Answer: every item id in the senior’s order', kind: 'ids', help: 'Item ids separated by commas, first to last.' },
 };
 const COMMON_KEYS = ['kind', ...STEP_FIELDS.map((spec) => spec.key)];
@@ -63,7 +68,12 @@ export function StepsForm({ data }: { data: Record<string, unknown> }) {
             ))}
           </select>
         </div>
-        <EditButton edit={{ kind: 'set', path: ['steps', added], value: newStep(kind, endings[0] ?? ids[0] ?? '') }} focus={['steps', added, ':key']} at={['steps', ':add']} primary>
+        <EditButton
+          edit={{ kind: 'set', path: ['steps', added], value: newStep(kind, endings[0] ?? ids[0] ?? '') }}
+          focus={['steps', added, ':key']}
+          at={['steps', ':add']}
+          primary
+        >
           Add a step
         </EditButton>
       </div>
@@ -84,8 +94,12 @@ function StepForm({ id, step }: { id: string; step: Record<string, unknown> }) {
         <Field spec={KIND} path={[...path, 'kind']} value={step.kind} />
         <Fields specs={STEP_FIELDS} path={path} record={step} />
         {kind === 'choose' ? <ChooseOptions path={path} step={step} /> : null}
-        {kind === 'choose-many' ? <ItemList path={[...path, 'options']} items={step.options} specs={MANY_OPTION_FIELDS} noun="option" added={newManyOption(idsOf(step.options))} /> : null}
-        {kind === 'rank' ? <ItemList path={[...path, 'items']} items={step.items} specs={RANK_ITEM_FIELDS} noun="item" added={newRankItem(idsOf(step.items))} /> : null}
+        {kind === 'choose-many' ? (
+          <ItemList path={[...path, 'options']} items={step.options} specs={MANY_OPTION_FIELDS} noun="option" added={newManyOption(idsOf(step.options))} />
+        ) : null}
+        {kind === 'rank' ? (
+          <ItemList path={[...path, 'items']} items={step.items} specs={RANK_ITEM_FIELDS} noun="item" added={newRankItem(idsOf(step.items))} />
+        ) : null}
         {kind === 'write' ? <Rubric path={[...path, 'rubric']} rubric={step.rubric} /> : null}
         {kind === 'write' ? <Field spec={MODEL} path={[...path, 'model']} value={step.model} /> : null}
         {kind === 'choose-many' || kind === 'rank' ? <Field spec={ANSWER[kind]} path={[...path, 'answer']} value={step.answer} /> : null}
@@ -96,7 +110,11 @@ function StepForm({ id, step }: { id: string; step: Record<string, unknown> }) {
             <NextField path={[...path, 'next']} next={step.next} />
           </>
         ) : null}
-        {kind ? <SourceOnly record={step} known={shown} where="This step" /> : <p className="small muted">Choose the step’s kind to see the rest of its fields.</p>}
+        {kind ? (
+          <SourceOnly record={step} known={shown} where="This step" />
+        ) : (
+          <p className="small muted">Choose the step’s kind to see the rest of its fields.</p>
+        )}
         <EditButton edit={{ kind: 'remove', path }} focus={['steps', ':add']} label={`Remove step ${id}`}>
           Remove step
         </EditButton>
@@ -126,7 +144,12 @@ function ChooseOptions({ path, step }: { path: DocPath; step: Record<string, unk
           </Group>
         );
       })}
-      <EditButton edit={{ kind: 'append', path: optionsPath, value: newChooseOption(idsOf(options), firstTarget) }} focus={[...optionsPath, options.length, 'id']} at={[...optionsPath, ':add']} primary>
+      <EditButton
+        edit={{ kind: 'append', path: optionsPath, value: newChooseOption(idsOf(options), firstTarget) }}
+        focus={[...optionsPath, options.length, 'id']}
+        at={[...optionsPath, ':add']}
+        primary
+      >
         Add an option
       </EditButton>
     </Group>

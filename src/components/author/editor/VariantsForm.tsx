@@ -43,7 +43,12 @@ export function VariantsForm({ data }: { data: Record<string, unknown> }) {
           </Fold>
         );
       })}
-      <EditButton edit={{ kind: 'append', path: ['variants'], value: newVariant(idsOf(data.variants)) }} focus={['variants', variants.length, 'id']} at={['variants', ':add']} primary>
+      <EditButton
+        edit={{ kind: 'append', path: ['variants'], value: newVariant(idsOf(data.variants)) }}
+        focus={['variants', variants.length, 'id']}
+        at={['variants', ':add']}
+        primary
+      >
         Add a variant
       </EditButton>
     </Group>

@@ -5,7 +5,19 @@ import { FindingNotes } from './FindingNotes.tsx';
 import { pathKey, useForm } from './form-context.ts';
 
 /** A fieldset for the map or list at `path`, showing the findings none of its fields (`shown`) shows. */
-export function Group({ legend, path, shown, className, children }: { legend: ReactNode; path: DocPath; shown: readonly string[]; className?: string; children: ReactNode }) {
+export function Group({
+  legend,
+  path,
+  shown,
+  className,
+  children,
+}: {
+  legend: ReactNode;
+  path: DocPath;
+  shown: readonly string[];
+  className?: string;
+  children: ReactNode;
+}) {
   const { findings } = useForm();
   return (
     <fieldset className={`form-group${className ? ` ${className}` : ''}`}>
@@ -74,7 +86,8 @@ export function KeyField({ label, path, help }: { label: string; path: DocPath; 
   const [draft, setDraft] = useState<string | null>(null);
   const here = findingsHere(findings, path, []).filter((finding) => finding.path.length === path.length);
   const commit = () => {
-    if (draft !== null && draft.trim() && draft.trim() !== current) edit({ kind: 'rename', path, to: draft.trim() }, [...path.slice(0, -1), draft.trim(), ':key']);
+    if (draft !== null && draft.trim() && draft.trim() !== current)
+      edit({ kind: 'rename', path, to: draft.trim() }, [...path.slice(0, -1), draft.trim(), ':key']);
     setDraft(null);
   };
   const describedBy = [help ? `${id}-help` : '', here.length ? `${id}-findings` : ''].filter(Boolean).join(' ') || undefined;
@@ -113,8 +126,8 @@ export function SourceOnly({ record, known, where }: { record: unknown; known: r
   if (!extra.length) return null;
   return (
     <p className="small muted form-source-only">
-      {where} also has {extra.map((key, index) => [index ? ', ' : '', <code key={key}>{key}</code>])}. The form leaves {extra.length === 1 ? 'it' : 'them'} as written: edit{' '}
-      {extra.length === 1 ? 'it' : 'them'} in the Source view.
+      {where} also has {extra.map((key, index) => [index ? ', ' : '', <code key={key}>{key}</code>])}. The form leaves {extra.length === 1 ? 'it' : 'them'} as
+      written: edit {extra.length === 1 ? 'it' : 'them'} in the Source view.
     </p>
   );
 }
