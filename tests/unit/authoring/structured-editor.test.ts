@@ -100,6 +100,16 @@ describe('StructuredEditor renders every scenario as labelled fields', () => {
     expect(html).toMatch(/<details class="form-fold"><summary>Step fix \(choose\)<span class="badge warn">1 warning<\/span>/);
   });
 
+  it('shows each finding once, whether it names a step, a value or a line', () => {
+    const messages = ['Step fix is never reached.', 'The value soap is not used.', 'Line 20 has a key the format does not know.'];
+    const html = render(read('cases-keyed-as-eaches.yaml'), [
+      finding(['steps', 'fix'], messages[0]!),
+      finding(['values', 'soap'], messages[1]!, 'warning'),
+      finding(['case', 'lines', 1, 'colour'], messages[2]!),
+    ]);
+    for (const message of messages) expect(html.split(message)).toHaveLength(2);
+  });
+
   it('says when the text does not parse and points to the Source view', () => {
     const html = render('id: broken\nsteps: [unclosed\n');
     expect(html).toContain('role="alert"');

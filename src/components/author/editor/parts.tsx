@@ -78,19 +78,20 @@ export function EditButton({
   );
 }
 
-/** The name of a step, an ending or a value: renamed when the author leaves the field or presses Enter. */
+/**
+ * The name of a step, an ending or a value: renamed when the author leaves the field or presses Enter.
+ * Findings about the named thing show on its group (or its value), not here, so each shows once.
+ */
 export function KeyField({ label, path, help }: { label: string; path: DocPath; help?: string }) {
-  const { edit, findings } = useForm();
+  const { edit } = useForm();
   const id = useId();
   const current = String(path.at(-1));
   const [draft, setDraft] = useState<string | null>(null);
-  const here = findingsHere(findings, path, []).filter((finding) => finding.path.length === path.length);
   const commit = () => {
     if (draft !== null && draft.trim() && draft.trim() !== current)
       edit({ kind: 'rename', path, to: draft.trim() }, [...path.slice(0, -1), draft.trim(), ':key']);
     setDraft(null);
   };
-  const describedBy = [help ? `${id}-help` : '', here.length ? `${id}-findings` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className="form-field">
       <label htmlFor={id}>{label}</label>
@@ -99,8 +100,7 @@ export function KeyField({ label, path, help }: { label: string; path: DocPath; 
         type="text"
         data-path={pathKey([...path, ':key'])}
         value={draft ?? current}
-        aria-describedby={describedBy}
-        aria-invalid={here.some((finding) => finding.severity === 'error') || undefined}
+        aria-describedby={help ? `${id}-help` : undefined}
         onChange={(event) => setDraft(event.currentTarget.value)}
         onBlur={commit}
         onKeyDown={(event) => {
@@ -115,7 +115,6 @@ export function KeyField({ label, path, help }: { label: string; path: DocPath; 
           {help}
         </p>
       ) : null}
-      <FindingNotes id={`${id}-findings`} findings={here} />
     </div>
   );
 }
