@@ -2,12 +2,12 @@
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import react from '@astrojs/react';
-import { BODY_LIMIT_BYTES } from './src/server/http/request-guard.ts';
+import { ADAPTER_BODY_LIMIT_BYTES, BODY_LIMIT_BYTES } from './src/server/http/request-guard.ts';
 
 export default defineConfig({
   output: 'server',
   // npm start serves the app with its own small static-file map (src/server/http/static-files.ts).
-  adapter: node({ mode: 'middleware', bodySizeLimit: BODY_LIMIT_BYTES }),
+  adapter: node({ mode: 'middleware', bodySizeLimit: ADAPTER_BODY_LIMIT_BYTES }),
   integrations: [react()],
   // Form posts from another origin are refused (CSRF); Astro checks the Origin header.
   // Astro hashes its own inline scripts and styles into a CSP meta tag; middleware adds the rest.

@@ -40,6 +40,8 @@ export const canReview = (viewer: Viewer): boolean => viewer.role === 'senior';
 /** Author pages: seniors write and playtest; leads may read. */
 export const canReadAuthoring = (viewer: Viewer): boolean => viewer.role === 'senior' || viewer.role === 'lead';
 export const canPlaytest = (viewer: Viewer): boolean => viewer.role === 'senior';
+/** Only seniors edit scenarios (drafts, the live check); leads read the studio. */
+export const canEditScenarios = (viewer: Viewer): boolean => viewer.role === 'senior';
 
 /** Team pages and exports are for leads, and only of their own team. */
 export const canLeadTeam = (viewer: Viewer, team: string | undefined): boolean => viewer.role === 'lead' && Boolean(team) && viewer.team === team;

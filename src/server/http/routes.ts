@@ -1,8 +1,14 @@
+import { MAX_SOURCE_BODY_BYTES } from '../../domain/authoring/live-check.ts';
+
 /** What a route takes beyond GET and HEAD, and which kind of repeatable write it is (rate-limited per account). */
 export interface RouteRule {
   methods: readonly string[];
   /** Words for the write's kind in a 429 message; unset for routes whose posts are not limited here. */
   writes?: string;
+  /** The largest body the route takes, when it is not the server's usual BODY_LIMIT_BYTES. */
+  bodyLimit?: number;
+  /** A JSON endpoint: the server's own refusals (405, 413) answer `{ "error": ... }` as its code does. */
+  json?: boolean;
 }
 
 const GET_POST = ['GET', 'HEAD', 'POST'] as const;
@@ -24,7 +30,12 @@ export const ROUTES: Record<string, RouteRule> = {
   '/team/assignments': { methods: GET_POST, writes: 'assignment changes' },
   '/review/sign-offs': { methods: GET_POST, writes: 'sign-off changes' },
   '/author/[id]/playtest': { methods: GET_POST },
+  // The editor's live check: a whole scenario text per post, debounced while the author types; it stores nothing.
+  '/author/check.json': { methods: ['POST'], bodyLimit: MAX_SOURCE_BODY_BYTES, json: true },
 };
+
+/** The largest body any route takes: Astro's adapter is given this, and each route's own limit is kept here. */
+export const LARGEST_BODY_BYTES = Math.max(...Object.values(ROUTES).map((rule) => rule.bodyLimit ?? 0));
 
 const READ_ONLY: RouteRule = { methods: ['GET', 'HEAD'] };
 
