@@ -40,7 +40,7 @@ const browserStorage = () => {
  * (findings inline and listed, the map redrawn, a step shown as a trainee sees it), saved with a message
  * and a conflict check, kept in this browser until saved, and submitted for review or published.
  */
-export default function DraftEditor({ id, username }: { id: string; username: string }) {
+export default function DraftEditor({ id, username, styleNonce }: { id: string; username: string; styleNonce?: string }) {
   const [load, setLoad] = useState<Load>({ phase: 'loading' });
   const [meta, setMeta] = useState<DraftState>();
   const [text, setText] = useState('');
@@ -335,7 +335,7 @@ export default function DraftEditor({ id, username }: { id: string; username: st
             <p className="small muted" id="source-label">
               YAML source. Tab leaves the editor; findings are underlined, with a mark in the margin (Ctrl+Shift+M lists them).
             </p>
-            <SourceEditor ref={source} text={text} onChange={edit} diagnostics={diagnostics} labelledBy="source-label" />
+            <SourceEditor ref={source} text={text} onChange={edit} diagnostics={diagnostics} labelledBy="source-label" styleNonce={styleNonce} />
           </div>
         </section>
         <div className="side-column">

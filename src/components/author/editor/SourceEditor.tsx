@@ -20,6 +20,8 @@ interface Props {
   diagnostics: readonly PlacedDiagnostic[];
   /** The id of the element that names the editor. */
   labelledBy: string;
+  /** The page's style nonce: CodeMirror's own stylesheet goes in a <style> element the policy must let in. */
+  styleNonce?: string;
   ref?: Ref<SourceEditorHandle>;
 }
 
@@ -27,7 +29,7 @@ interface Props {
  * The YAML source in CodeMirror 6. Tab is left to move focus (keyboard users must be able to leave the
  * editor); indentation is two spaces, as the scenario guide writes it.
  */
-export default function SourceEditor({ text, onChange, diagnostics, labelledBy, ref }: Props) {
+export default function SourceEditor({ text, onChange, diagnostics, labelledBy, styleNonce, ref }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView>(undefined);
   const changed = useRef(onChange);
@@ -40,6 +42,7 @@ export default function SourceEditor({ text, onChange, diagnostics, labelledBy, 
       state: EditorState.create({
         doc: text,
         extensions: [
+          ...(styleNonce ? [EditorView.cspNonce.of(styleNonce)] : []),
           lineNumbers(),
           highlightActiveLineGutter(),
           history(),
