@@ -81,7 +81,7 @@ test('a mistake typed in the source is marked at its line within a moment, and f
   const marked = page.locator('.cm-line').filter({ has: page.locator('.cm-lintRange-error') });
   await expect(marked).toHaveText('level: nine', { timeout: 5_000 });
   await expect(checkStatus(page)).toHaveText(/^1 error/);
-  const finding = page.getByRole('button', { name: 'Line 5, column 8' });
+  const finding = page.getByRole('button', { name: 'Line 6, column 8' });
   await expect(finding).toBeVisible();
   await expect(page.getByRole('button', { name: 'Submit for review' })).toBeDisabled();
   await expect(page.getByText(/Fix the 1 error first/)).toBeVisible();
@@ -100,7 +100,7 @@ test('a mistake typed in the source is marked at its line within a moment, and f
   // A new title is redrawn into the map.
   await endOfLine(page, 'title: Address fix');
   await page.keyboard.type(' today');
-  await expect(page.locator('.live-map svg title')).toContainText('Address fix before the pick wave today');
+  await expect(page.locator('.live-map #map-title')).toContainText('Address fix before the pick wave today');
 
   // The preview shows the chosen step as a trainee sees it: the prompt and the options, no answer key.
   await page.getByLabel('Step', { exact: true }).selectOption('fix');
@@ -113,7 +113,7 @@ test('a mistake typed in the source is marked at its line within a moment, and f
 test('switching between the form and the source keeps every comment, and the save carries them', async ({ page }) => {
   const store = await serveDraft(page);
   await openEditor(page);
-  await endOfLine(page, 'summary: A standard order');
+  await endOfLine(page, 'category: address-validation');
   await page.keyboard.press('Enter');
   await page.keyboard.type('# Ask Ines before changing the suite rule.');
   await page.getByRole('tab', { name: 'Form' }).click();
@@ -152,7 +152,7 @@ test('a save that meets another senior\'s offers reload, keep mine or merge, and
   await openEditor(page);
   await endOfLine(page, 'title: Address fix');
   await page.keyboard.type(' (mine)');
-  store.theySave(TEXT.replace('summary: A standard order fails', 'summary: A rush order fails'));
+  store.theySave(TEXT.replace('estimatedMinutes: 3', 'estimatedMinutes: 4'));
   await page.getByRole('button', { name: 'Save draft' }).click();
   const conflict = page.getByRole('alert').filter({ hasText: 'Not saved: lee saved this draft' });
   await expect(conflict).toBeVisible();
@@ -161,11 +161,11 @@ test('a save that meets another senior\'s offers reload, keep mine or merge, and
   await conflict.getByRole('button', { name: 'Merge their changes into mine' }).click();
   await expect(page.getByText(/Merged: your changes and theirs touch different lines/)).toBeVisible();
   await expect(line(page, 'title: Address fix before the pick wave (mine)')).toHaveCount(1);
-  await expect(line(page, 'summary: A rush order fails')).toHaveCount(1);
+  await expect(line(page, 'estimatedMinutes: 4')).toHaveCount(1);
   await page.getByRole('button', { name: 'Save draft' }).click();
   await expect(page.getByText('Saved as version 3')).toBeVisible();
   expect(store.puts.at(-1)?.version).toBe(2);
-  expect(store.puts.at(-1)?.text).toBe(TEXT.replace('summary: A standard order fails', 'summary: A rush order fails').replace('pick wave\n', 'pick wave (mine)\n'));
+  expect(store.puts.at(-1)?.text).toBe(TEXT.replace('estimatedMinutes: 3', 'estimatedMinutes: 4').replace('pick wave\n', 'pick wave (mine)\n'));
 
   // The same line changed both ways: the merge marks it, and the check reports the markers until one side is kept.
   await endOfLine(page, 'title: Address fix');

@@ -246,10 +246,10 @@ export default function DraftEditor({ id, username, styleNonce }: { id: string; 
   const unsaved = text !== baseText;
   const status = meta ? (meta.status === 'none' && version > 0 ? 'editing' : meta.status) : 'none';
   const submitBlock = useMemo(() => {
+    if (counts.errors) return `Fix the ${plural(counts.errors, 'error')} first: a draft with errors can be saved, not submitted.`;
     if (unsaved) return 'Save your changes first: what is submitted is the saved draft.';
     if (version === 0) return 'Save a draft first.';
     if (checking || !check) return 'Waiting for the check.';
-    if (counts.errors) return `Fix the ${plural(counts.errors, 'error')} first: a draft with errors can be saved, not submitted.`;
     if (status === 'in-review') return 'This draft is already in review.';
     return undefined;
   }, [unsaved, version, checking, check, counts.errors, status]);
