@@ -115,6 +115,34 @@ describe('a senior checking a draft', () => {
   });
 });
 
+describe('the editor page', () => {
+  test('opens for a senior; a lead or trainee gets the 403 page; no session goes to the login page', async () => {
+    const open = (who: string | null) =>
+      fetch(`${server.base}/author/minimal/edit`, { redirect: 'manual', headers: who ? { cookie: cookies[who] ?? '' } : {} });
+    const senior = await open('sam');
+    expect(senior.status).toBe(200);
+    const html = await senior.text();
+    expect(html).toContain('DraftEditor');
+    // CodeMirror's stylesheet is let in by this response's nonce, and nothing else inline.
+    const policy = senior.headers.get('content-security-policy') ?? '';
+    const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(html).toContain(nonce);
+    expect(policy).not.toContain('unsafe-inline');
+    const again = await open('sam');
+    expect(again.headers.get('content-security-policy')).not.toContain(nonce);
+    for (const who of ['lena', 'ava']) expect((await open(who)).status).toBe(403);
+    const anonymous = await open(null);
+    expect(anonymous.status).toBe(303);
+    expect(anonymous.headers.get('location')).toContain('/login?next=');
+  });
+
+  test('an address that cannot be a scenario id is a 404', async () => {
+    const response = await fetch(`${server.base}/author/Not_An_Id/edit`, { headers: { cookie: cookies.sam ?? '' } });
+    expect(response.status).toBe(404);
+  });
+});
+
 describe('refusals', () => {
   test('no session gets 401, a lead or trainee 403, each as JSON with a sentence', async () => {
     for (const [who, status] of [
