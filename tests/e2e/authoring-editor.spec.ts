@@ -26,17 +26,21 @@ async function serveDraft(page: Page, start: Partial<Draft> = {}) {
   const puts: { text: string; version: number; message?: string }[] = [];
   await page.route(`**/author/${ID}/draft.json`, async (route: Route) => {
     const request = route.request();
-    if (request.method() === 'GET')
-      return route.fulfill({ json: { id: ID, ...draft, baseRevision: 'base', publishedRevision: 'base' } });
+    if (request.method() === 'GET') return route.fulfill({ json: { id: ID, ...draft, baseRevision: 'base', publishedRevision: 'base' } });
     const body = request.postDataJSON() as { text: string; version: number; message?: string };
     puts.push(body);
     if (body.version !== draft.version)
       return route.fulfill({
         status: 409,
-        json: { error: 'Someone saved this draft after you opened it.', current: { text: draft.text, version: draft.version, updatedBy: draft.updatedBy, updatedAt: draft.updatedAt } },
+        json: {
+          error: 'Someone saved this draft after you opened it.',
+          current: { text: draft.text, version: draft.version, updatedBy: draft.updatedBy, updatedAt: draft.updatedAt },
+        },
       });
     Object.assign(draft, { text: body.text, version: draft.version + 1, updatedBy: 'sam', updatedAt: new Date().toISOString(), status: 'editing' });
-    return route.fulfill({ json: { version: draft.version, revision: `r${draft.version}`, updatedBy: 'sam', updatedAt: draft.updatedAt, status: 'editing', errors: 0, warnings: 0 } });
+    return route.fulfill({
+      json: { version: draft.version, revision: `r${draft.version}`, updatedBy: 'sam', updatedAt: draft.updatedAt, status: 'editing', errors: 0, warnings: 0 },
+    });
   });
   return {
     draft,
@@ -147,7 +151,7 @@ test('unsaved text survives a reload, with a notice, and can be discarded', asyn
   await expect(page.getByText(/Restored your unsaved changes/)).toHaveCount(0);
 });
 
-test('a save that meets another senior\'s offers reload, keep mine or merge, and the merge keeps both changes', async ({ page }) => {
+test("a save that meets another senior's offers reload, keep mine or merge, and the merge keeps both changes", async ({ page }) => {
   const store = await serveDraft(page);
   await openEditor(page);
   await endOfLine(page, 'title: Address fix');
@@ -212,7 +216,13 @@ test('the editor page has no WCAG 2.2 AA violations, with findings shown and wit
   const audit = async (where: string) => {
     const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
     expect(
-      results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')})`),
+      results.violations.map(
+        (violation) =>
+          `${violation.id}: ${violation.help} (${violation.nodes
+            .map((node) => node.target.join(' '))
+            .slice(0, 3)
+            .join(', ')})`,
+      ),
       where,
     ).toEqual([]);
   };

@@ -19,7 +19,12 @@ export const POST: APIRoute = async ({ locals, request }) => {
   if (!user) return refuse(401, 'Your session has ended. Log in again, then check again.');
   const viewer = { username: user.username, role: user.role, team: user.team };
   if (!canEditScenarios(viewer))
-    return refuse(403, canReadAuthoring(viewer) ? 'Only a senior specialist edits and checks scenarios; team leads read them.' : 'The author studio is not open to your account.');
+    return refuse(
+      403,
+      canReadAuthoring(viewer)
+        ? 'Only a senior specialist edits and checks scenarios; team leads read them.'
+        : 'The author studio is not open to your account.',
+    );
   let body: unknown;
   try {
     body = JSON.parse(await request.text());
@@ -30,7 +35,10 @@ export const POST: APIRoute = async ({ locals, request }) => {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? `"${issue.path.join('.')}"` : 'the body';
-    return refuse(400, `${where}: ${issue?.message ?? 'not understood'}. Send {"text": "<the scenario YAML>"}, with "id", "variant" and "step" as strings if you want them.`);
+    return refuse(
+      400,
+      `${where}: ${issue?.message ?? 'not understood'}. Send {"text": "<the scenario YAML>"}, with "id", "variant" and "step" as strings if you want them.`,
+    );
   }
   if (utf8Bytes(parsed.data.text) > MAX_SOURCE_BYTES)
     return refuse(413, `The scenario is larger than ${MAX_SOURCE_BYTES / 1024} KB. Split it into smaller scenarios, or shorten its documents.`);

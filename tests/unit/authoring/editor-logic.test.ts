@@ -23,7 +23,18 @@ describe('three-way merge', () => {
     const merged = mergeThreeWay(BASE, theirs, mine, { mine: 'yours', theirs: 'saved by lee' });
     expect(merged.conflicts).toBe(1);
     expect(merged.text).toBe(
-      ['# Comment kept', 'id: demo', '<<<<<<< yours', 'title: My title', '=======', 'title: Their title', '>>>>>>> saved by lee', 'summary: Old summary', 'level: 2', ''].join('\n'),
+      [
+        '# Comment kept',
+        'id: demo',
+        '<<<<<<< yours',
+        'title: My title',
+        '=======',
+        'title: Their title',
+        '>>>>>>> saved by lee',
+        'summary: Old summary',
+        'level: 2',
+        '',
+      ].join('\n'),
     );
   });
 
@@ -97,7 +108,14 @@ describe('the unsaved text kept in the browser', () => {
 });
 
 describe('findings placed in the text', () => {
-  const finding = (line: number, column: number, severity: Finding['severity'] = 'error'): Finding => ({ severity, code: 'x', message: `at ${line}:${column}`, path: [], line, column });
+  const finding = (line: number, column: number, severity: Finding['severity'] = 'error'): Finding => ({
+    severity,
+    code: 'x',
+    message: `at ${line}:${column}`,
+    path: [],
+    line,
+    column,
+  });
 
   test('a finding marks the word at its line and column', () => {
     const [placed] = findingsToDiagnostics([finding(3, 8)], BASE);
@@ -126,7 +144,11 @@ function manualTimers(): Timers & { advance(ms: number): void } {
     clearTimeout: (handle) => void due.delete(handle as number),
     advance(ms) {
       now += ms;
-      for (const [handle, timer] of [...due]) if (timer.at <= now) (due.delete(handle), timer.callback());
+      for (const [handle, timer] of [...due]) {
+        if (timer.at > now) continue;
+        due.delete(handle);
+        timer.callback();
+      }
     },
   };
 }

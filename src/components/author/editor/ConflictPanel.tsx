@@ -20,9 +20,7 @@ export default function ConflictPanel({ theirs, onReload, onKeepMine, onMerge, b
       <h2 id="conflict-heading" tabIndex={-1} ref={heading}>
         Not saved: {who} saved this draft{at}
       </h2>
-      <p>
-        Their version {theirs.version} came after the one you started from. Choose how to go on; nothing is lost until you save.
-      </p>
+      <p>Their version {theirs.version} came after the one you started from. Choose how to go on; nothing is lost until you save.</p>
       <div className="conflict-actions">
         <button type="button" className="primary" onClick={onMerge} disabled={busy}>
           Merge their changes into mine

@@ -156,7 +156,10 @@ export default function DraftEditor({ id, username, styleNonce }: { id: string; 
   const save = async (over = version) => {
     if (saving) return;
     if (utf8Bytes(text) > MAX_SOURCE_BYTES) {
-      setNotice({ tone: 'bad', text: `The text is larger than ${MAX_SOURCE_BYTES / 1024} KB and cannot be saved. Split the scenario, or shorten its documents.` });
+      setNotice({
+        tone: 'bad',
+        text: `The text is larger than ${MAX_SOURCE_BYTES / 1024} KB and cannot be saved. Split the scenario, or shorten its documents.`,
+      });
       return;
     }
     setSaving(true);
@@ -198,7 +201,10 @@ export default function DraftEditor({ id, username, styleNonce }: { id: string; 
     setConflict(undefined);
     const storage = browserStorage();
     if (storage) forgetLocalDraft(storage, storageKey);
-    setNotice({ tone: 'good', text: `Loaded version ${theirs.version}${theirs.updatedBy ? `, saved by ${theirs.updatedBy}` : ''}. Your changes were set aside.` });
+    setNotice({
+      tone: 'good',
+      text: `Loaded version ${theirs.version}${theirs.updatedBy ? `, saved by ${theirs.updatedBy}` : ''}. Your changes were set aside.`,
+    });
     const asked = request(theirs.text);
     if (asked) scheduler.current?.now(asked);
   };
@@ -210,7 +216,8 @@ export default function DraftEditor({ id, username, styleNonce }: { id: string; 
     setVersion(theirs.version);
     setConflict(undefined);
     const storage = browserStorage();
-    if (storage) keepLocalDraft(storage, storageKey, { text: merged.text, baseText: theirs.text, baseVersion: theirs.version, keptAt: new Date().toISOString() });
+    if (storage)
+      keepLocalDraft(storage, storageKey, { text: merged.text, baseText: theirs.text, baseVersion: theirs.version, keptAt: new Date().toISOString() });
     setNotice({
       tone: merged.conflicts ? 'warn' : 'good',
       text: merged.conflicts
@@ -287,7 +294,9 @@ export default function DraftEditor({ id, username, styleNonce }: { id: string; 
     <div className="draft-editor" onKeyDown={onKeyDown}>
       <p className="draft-status" role="status">
         <span className="badge info">{STATUS_WORDS[status]}</span>{' '}
-        {version > 0 ? `Version ${version}${meta?.updatedBy ? `, saved by ${meta.updatedBy}` : ''}${meta?.updatedAt ? ` on ${when(meta.updatedAt)}` : ''}.` : 'Not saved as a draft yet.'}{' '}
+        {version > 0
+          ? `Version ${version}${meta?.updatedBy ? `, saved by ${meta.updatedBy}` : ''}${meta?.updatedAt ? ` on ${when(meta.updatedAt)}` : ''}.`
+          : 'Not saved as a draft yet.'}{' '}
         {unsaved && <strong>Unsaved changes{notKept ? ' (this browser cannot keep them: save soon)' : ' (kept in this browser until you save)'}.</strong>}
       </p>
       {notice && (
@@ -399,7 +408,11 @@ export default function DraftEditor({ id, username, styleNonce }: { id: string; 
         )}
         {stale && <p className="notice warn">The map and preview show the last version without errors. Fix the errors to redraw them.</p>}
         {/* The map and preview are the studio's own components, rendered by the server from this text. */}
-        {drawn ? <div className="live-html" dangerouslySetInnerHTML={{ __html: drawn.mapHtml }} /> : <p className="muted">The map appears once the text has no errors.</p>}
+        {drawn ? (
+          <div className="live-html" dangerouslySetInnerHTML={{ __html: drawn.mapHtml }} />
+        ) : (
+          <p className="muted">The map appears once the text has no errors.</p>
+        )}
       </section>
       <section className="card live-preview" aria-labelledby="live-preview-heading">
         <h2 id="live-preview-heading">Preview: a step as a trainee sees it</h2>
@@ -415,7 +428,11 @@ export default function DraftEditor({ id, username, styleNonce }: { id: string; 
             </select>
           </p>
         )}
-        {drawn ? <div className="live-html" dangerouslySetInnerHTML={{ __html: drawn.previewHtml }} /> : <p className="muted">The preview appears once the text has no errors.</p>}
+        {drawn ? (
+          <div className="live-html" dangerouslySetInnerHTML={{ __html: drawn.previewHtml }} />
+        ) : (
+          <p className="muted">The preview appears once the text has no errors.</p>
+        )}
       </section>
     </div>
   );

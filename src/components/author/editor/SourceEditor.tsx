@@ -81,7 +81,12 @@ export default function SourceEditor({ text, onChange, diagnostics, labelledBy, 
     const editor = view.current;
     if (!editor) return;
     const length = editor.state.doc.length;
-    const inside = diagnostics.map((diagnostic) => ({ ...diagnostic, from: Math.min(diagnostic.from, length), to: Math.min(diagnostic.to, length), source: 'check' }));
+    const inside = diagnostics.map((diagnostic) => ({
+      ...diagnostic,
+      from: Math.min(diagnostic.from, length),
+      to: Math.min(diagnostic.to, length),
+      source: 'check',
+    }));
     editor.dispatch(setDiagnostics(editor.state, inside));
   }, [diagnostics]);
 

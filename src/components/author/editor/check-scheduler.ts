@@ -29,7 +29,10 @@ export interface SchedulerOptions<Request, Result> {
  * arrives for anything but the newest request is dropped.
  */
 export function createCheckScheduler<Request, Result>(options: SchedulerOptions<Request, Result>): CheckScheduler<Request> {
-  const timers: Timers = options.timers ?? { setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms), clearTimeout: (handle) => globalThis.clearTimeout(handle as number) };
+  const timers: Timers = options.timers ?? {
+    setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
+    clearTimeout: (handle) => globalThis.clearTimeout(handle as number),
+  };
   let timer: unknown;
   let inFlight: AbortController | undefined;
   let latest = 0;

@@ -34,7 +34,8 @@ export interface TheirDraft {
   updatedAt?: string;
 }
 
-export type SaveOutcome = { kind: 'saved'; saved: Saved } | { kind: 'conflict'; error: string; current: TheirDraft } | { kind: 'failed'; status: number; error: string };
+export type SaveOutcome =
+  { kind: 'saved'; saved: Saved } | { kind: 'conflict'; error: string; current: TheirDraft } | { kind: 'failed'; status: number; error: string };
 
 const draftUrl = (id: string) => `/author/${encodeURIComponent(id)}/draft.json`;
 const isRecord = (value: unknown): value is Record<string, unknown> => Boolean(value) && typeof value === 'object' && !Array.isArray(value);
@@ -77,7 +78,8 @@ export async function saveDraft(id: string, text: string, version: number, messa
     headers: { 'content-type': 'application/json', accept: 'application/json' },
     body: JSON.stringify({ text, version, ...(message.trim() ? { message: message.trim() } : {}) }),
   }).catch(() => undefined);
-  if (!response) return { kind: 'failed', status: 0, error: 'The server cannot be reached, so nothing was saved. Your text is kept in this browser; try again.' };
+  if (!response)
+    return { kind: 'failed', status: 0, error: 'The server cannot be reached, so nothing was saved. Your text is kept in this browser; try again.' };
   if (response.status === 409) {
     const body: unknown = await response.json().catch(() => undefined);
     const current = isRecord(body) && isRecord(body.current) ? body.current : undefined;
@@ -96,7 +98,8 @@ export async function saveDraft(id: string, text: string, version: number, messa
   }
   if (!response.ok) return { kind: 'failed', status: response.status, error: await errorOf(response) };
   const saved = (await response.json().catch(() => undefined)) as Saved | undefined;
-  if (!isRecord(saved) || typeof saved.version !== 'number') return { kind: 'failed', status: response.status, error: 'The save was answered in a form this page does not read. Reload to see what was saved.' };
+  if (!isRecord(saved) || typeof saved.version !== 'number')
+    return { kind: 'failed', status: response.status, error: 'The save was answered in a form this page does not read. Reload to see what was saved.' };
   return { kind: 'saved', saved };
 }
 
