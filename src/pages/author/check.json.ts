@@ -2,7 +2,8 @@ import type { APIRoute } from 'astro';
 import { getDesk } from '../../server/desk.ts';
 import { liveCheck } from '../../server/authoring/live-check.ts';
 import { canEditScenarios, canReadAuthoring } from '../../domain/people/roles.ts';
-import { liveCheckRequestSchema, MAX_SOURCE_BYTES, utf8Bytes, type LiveCheckRequest, type LiveCheckResponse } from '../../domain/authoring/live-check.ts';
+import { liveCheckRequestSchema, type LiveCheckRequest, type LiveCheckResponse } from '../../domain/authoring/live-check.ts';
+import { MAX_SOURCE_BYTES, utf8Bytes } from '../../domain/authoring/source-limits.ts';
 import { mapHtml, previewHtml } from '../../components/author/live-check-html.ts';
 
 const json = (body: unknown, status = 200) =>

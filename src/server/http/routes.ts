@@ -1,4 +1,4 @@
-import { MAX_SOURCE_BODY_BYTES } from '../../domain/authoring/live-check.ts';
+import { MAX_SOURCE_BODY_BYTES } from '../../domain/authoring/source-limits.ts';
 
 /** What a route takes beyond GET and HEAD, and which kind of repeatable write it is (rate-limited per account). */
 export interface RouteRule {

@@ -9,7 +9,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startServer, type RunningServer, sessionCookie } from '../../support/server.ts';
 import { fixtureText, scenarioFrom } from '../../support/scenarios.ts';
-import { MAX_SOURCE_BODY_BYTES, MAX_SOURCE_BYTES, type LiveCheckResponse } from '../../../src/domain/authoring/live-check.ts';
+import type { LiveCheckResponse } from '../../../src/domain/authoring/live-check.ts';
+import { MAX_SOURCE_BODY_BYTES, MAX_SOURCE_BYTES } from '../../../src/domain/authoring/source-limits.ts';
 
 const run = promisify(execFile);
 const MINIMAL = fixtureText('minimal.yaml');

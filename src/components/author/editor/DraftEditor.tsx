@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { LiveCheckRequest, LiveCheckResponse } from '../../../domain/authoring/live-check.ts';
-import { MAX_SOURCE_BYTES, utf8Bytes } from '../../../domain/authoring/live-check.ts';
+import { MAX_SOURCE_BYTES, utf8Bytes } from '../../../domain/authoring/source-limits.ts';
 import type { Finding } from '../../../domain/scenario/finding.ts';
 import { createCheckScheduler, type CheckScheduler } from './check-scheduler.ts';
 import { findingsToDiagnostics, type PlacedDiagnostic } from './diagnostics.ts';
