@@ -8,3 +8,9 @@ declare namespace App {
     sessionToken?: string;
   }
 }
+
+/** Astro components imported from TypeScript (the live check renders them with the container API); astro check types them fully. */
+declare module '*.astro' {
+  const component: import('astro/runtime/server/index.js').AstroComponentFactory;
+  export default component;
+}

@@ -128,6 +128,13 @@ async function get(base: string, pathname: string, cookie?: string): Promise<{ s
   return { status: response.statusCode, html, location: response.headers.location as string | undefined, ms: performance.now() - started };
 }
 
+/** The JavaScript each page may send (gzip, KB): the player and the scenario editor are islands; every other page next to none. */
+function jsBudgetKB(page: string): number {
+  if (page === '/play/<attempt>') return 80;
+  if (page.endsWith('/edit')) return 250;
+  return 10;
+}
+
 async function pagesAndMemory(port: number) {
   const dir = await temp('demo');
   cleanup.push(dir);
@@ -155,17 +162,20 @@ async function pagesAndMemory(port: number) {
     ['/review', senior],
     ['/author', senior],
     ['/author/same-po-two-doors', senior],
+    ['/author/same-po-two-doors/edit', senior],
   ];
   const rows = [];
   for (const [pathname, cookie] of pages) {
     const page = await get(base, pathname, cookie);
     const js = await javascriptOf(page.html);
+    const name = pathname.startsWith('/play/') ? '/play/<attempt>' : pathname;
     rows.push({
-      page: pathname.startsWith('/play/') ? '/play/<attempt>' : pathname,
+      page: name,
       status: page.status,
       scripts: js.files,
       gzipKB: round(js.gzipBytes / 1024),
       inlineGzipKB: round(js.inlineGzipBytes / 1024),
+      budgetKB: jsBudgetKB(name),
     });
   }
   const rssMb = await server.rssMb();
@@ -250,8 +260,11 @@ function report(results: Record<string, unknown>) {
   const pages = results.pages as Awaited<ReturnType<typeof pagesAndMemory>> | undefined;
   if (pages) {
     console.log('\n## JavaScript per page (gzip)');
-    console.log('| page | status | scripts | JS KB | inline KB |\n| --- | --- | --- | --- | --- |');
-    for (const row of pages.pages) console.log(`| ${row.page} | ${row.status} | ${row.scripts} | ${row.gzipKB} | ${row.inlineGzipKB} |`);
+    console.log('| page | status | scripts | JS KB | inline KB | budget KB |\n| --- | --- | --- | --- | --- | --- |');
+    for (const row of pages.pages)
+      console.log(
+        `| ${row.page} | ${row.status} | ${row.scripts} | ${row.gzipKB} | ${row.inlineGzipKB} | ${row.budgetKB}${row.gzipKB + row.inlineGzipKB > row.budgetKB ? ' (OVER)' : ''} |`,
+      );
     console.log(`\n## Memory: ${pages.rssMb} MB resident with the demo data`);
   }
   const team = results.teamPage as Awaited<ReturnType<typeof teamPage>> | undefined;

@@ -23,6 +23,22 @@ export interface LibraryCheck {
 
 const fileIdOf = (path: string) => (path.split('/').at(-1) ?? path).replace(/\.ya?ml$/, '');
 
+/** One file's check, as part of a library: its id must match its file name. The taxonomy must be valid. */
+export function checkScenarioFile(taxonomy: Taxonomy, file: ScenarioSourceFile, playbooks?: readonly string[]): CheckedFile {
+  const result = checkScenarioText(file.text, { taxonomy, playbooks, fileId: fileIdOf(file.path) });
+  return { path: file.path, scenario: result.value, findings: result.findings };
+}
+
+/** The finding every file gets while taxonomy.yaml has errors: nothing else can be checked. */
+export const TAXONOMY_INVALID: Finding = {
+  severity: 'error',
+  code: 'taxonomy-invalid',
+  path: [],
+  line: 1,
+  column: 1,
+  message: 'Not checked: taxonomy.yaml has errors; fix those first.',
+};
+
 /** Checks a set of scenario files against the taxonomy, including ids that repeat across files. */
 export function checkLibrary(taxonomyText: string, files: readonly ScenarioSourceFile[], playbooks?: readonly string[]): LibraryCheck {
   const taxonomyCheck = checkTaxonomyText(taxonomyText);
@@ -32,16 +48,11 @@ export function checkLibrary(taxonomyText: string, files: readonly ScenarioSourc
       taxonomyFindings: taxonomyCheck.findings,
       files: files.map((file) => ({
         path: file.path,
-        findings: [
-          { severity: 'error', code: 'taxonomy-invalid', path: [], line: 1, column: 1, message: 'Not checked: taxonomy.yaml has errors; fix those first.' },
-        ],
+        findings: [{ ...TAXONOMY_INVALID }],
       })),
     };
   }
-  const checked: CheckedFile[] = files.map((file) => {
-    const result = checkScenarioText(file.text, { taxonomy, playbooks, fileId: fileIdOf(file.path) });
-    return { path: file.path, scenario: result.value, findings: result.findings };
-  });
+  const checked: CheckedFile[] = files.map((file) => checkScenarioFile(taxonomy, file, playbooks));
   const firstById = new Map<string, string>();
   for (const file of checked) {
     if (!file.scenario) continue;

@@ -1,19 +1,25 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { hashThreadsBusy } from '../auth/hash-threads.ts';
-import { ROUTES, routeFor } from './routes.ts';
+import { LARGEST_BODY_BYTES, routeFor } from './routes.ts';
 
-/** The largest request body the server reads (forms and actions), unless the route allows more (routes.ts). */
+/** The largest request body the server reads for forms and actions; a route may name its own (routes.ts). */
 export const BODY_LIMIT_BYTES = 64 * 1024;
-/** The largest any route allows: what astro.config.mjs gives Astro, which has one limit for all. */
-export const MAX_BODY_LIMIT_BYTES = Math.max(BODY_LIMIT_BYTES, ...Object.values(ROUTES).map((rule) => rule.bodyLimit ?? 0));
 
-const refuse = (response: ServerResponse, status: number, message: string, headers: Record<string, string> = {}) =>
+/** What astro.config.mjs gives Astro's adapter: the largest any route takes; each route's own is enforced here first. */
+export const ADAPTER_BODY_LIMIT_BYTES = Math.max(BODY_LIMIT_BYTES, LARGEST_BODY_BYTES);
+
+const refuse = (response: ServerResponse, status: number, message: string, headers: Record<string, string> = {}, json = false) =>
   response
-    .writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store', ...headers })
-    .end(`${message}\n`);
+    .writeHead(status, {
+      'Content-Type': json ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8',
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-store',
+      ...headers,
+    })
+    .end(json ? JSON.stringify({ error: message }) : `${message}\n`);
 
-const tooLarge = (response: ServerResponse, limit: number) =>
-  refuse(response, 413, `The request body is larger than the ${limit / 1024} KB this server accepts here. Send less.`, { Connection: 'close' });
+const tooLarge = (response: ServerResponse, limit: number, json: boolean) =>
+  refuse(response, 413, `The request body is larger than the ${Math.round(limit / 1024)} KB this address accepts. Send less.`, { Connection: 'close' }, json);
 
 /**
  * What the Node server checks before a request reaches the static files or Astro: the method the path
@@ -27,25 +33,26 @@ export function admitRequest(request: IncomingMessage, response: ServerResponse)
   const pathname = (request.url ?? '/').split('?')[0] ?? '/';
   const route = routeFor(pathname);
   const allowed = route.methods;
-  const limit = route.bodyLimit ?? BODY_LIMIT_BYTES;
+  const json = route.json ?? false;
   if (!allowed.includes(method)) {
     const allow = allowed.join(', ');
     if (method === 'OPTIONS') response.writeHead(204, { Allow: allow }).end();
-    else refuse(response, 405, `${pathname} does not take ${method.slice(0, 20)} requests; it takes ${allow}.`, { Allow: allow });
+    else refuse(response, 405, `${pathname} does not take ${method.slice(0, 20)} requests; it takes ${allow}.`, { Allow: allow }, json);
     return false;
   }
   if (method === 'GET' || method === 'HEAD') return true;
   if (busyLogin(pathname, response)) return false;
+  const limit = route.bodyLimit ?? BODY_LIMIT_BYTES;
   const declared = request.headers['content-length'];
   if (declared !== undefined) {
     if (Number(declared) > limit) {
-      tooLarge(response, limit);
+      tooLarge(response, limit, json);
       return false;
     }
     return true;
   }
   if (request.headers['transfer-encoding'] === undefined) return true;
-  return readChunked(request, response, limit);
+  return readChunked(request, response, limit, json);
 }
 
 const BUSY_PAGE =
@@ -70,7 +77,7 @@ function busyLogin(pathname: string, response: ServerResponse): boolean {
   return true;
 }
 
-function readChunked(request: IncomingMessage, response: ServerResponse, limit: number): Promise<boolean> {
+function readChunked(request: IncomingMessage, response: ServerResponse, limit: number, json: boolean): Promise<boolean> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -82,7 +89,7 @@ function readChunked(request: IncomingMessage, response: ServerResponse, limit: 
       // The rest is read and dropped, and the answer sent once the client has finished sending: answering
       // (and closing) while it still writes would reach it as a broken pipe instead of a 413.
       request.resume();
-      request.once('end', () => tooLarge(response, limit));
+      request.once('end', () => tooLarge(response, limit, json));
       resolve(false);
     };
     request.on('data', onData);

@@ -3,8 +3,10 @@ export interface RouteRule {
   methods: readonly string[];
   /** Words for the write's kind in a 429 message; unset for routes whose posts are not limited here. */
   writes?: string;
-  /** The largest body the route takes, when more than BODY_LIMIT_BYTES (a scenario draft: 256 KB of text, escaped in JSON). */
+  /** The largest body the route takes, when it is not the server's usual BODY_LIMIT_BYTES. */
   bodyLimit?: number;
+  /** A JSON endpoint: the server's own refusals (405, 413) answer `{ "error": ... }` as its code does. */
+  json?: boolean;
 }
 
 /** The body limit of routes that carry a whole scenario text (256 KB, which JSON escaping or a form's encoding can make larger). */
@@ -33,13 +35,18 @@ export const ROUTES: Record<string, RouteRule> = {
   '/review/sign-offs': { methods: GET_POST, writes: 'sign-off changes' },
   '/author/[id]/playtest': { methods: GET_POST },
   '/author/new': { methods: GET_POST, writes: AUTHORING, bodyLimit: SCENARIO_BODY_LIMIT },
-  '/author/[id]/draft.json': { methods: ['GET', 'HEAD', 'PUT'], bodyLimit: SCENARIO_BODY_LIMIT },
+  '/author/[id]/draft.json': { methods: ['GET', 'HEAD', 'PUT'], bodyLimit: SCENARIO_BODY_LIMIT, json: true },
   // Form posts; a GET shows where to submit or upload from.
   '/author/[id]/submit': { methods: GET_POST, writes: AUTHORING },
   '/author/[id]/review': { methods: GET_POST, writes: AUTHORING },
   '/author/[id]/history': { methods: GET_POST, writes: AUTHORING },
   '/author/[id]/upload': { methods: GET_POST, writes: AUTHORING, bodyLimit: SCENARIO_BODY_LIMIT },
+  // The editor's live check: a whole scenario text per post, debounced while the author types; it stores nothing.
+  '/author/check.json': { methods: ['POST'], bodyLimit: SCENARIO_BODY_LIMIT, json: true },
 };
+
+/** The largest body any route takes: Astro's adapter is given this, and each route's own limit is kept here. */
+export const LARGEST_BODY_BYTES = Math.max(...Object.values(ROUTES).map((rule) => rule.bodyLimit ?? 0));
 
 const READ_ONLY: RouteRule = { methods: ['GET', 'HEAD'] };
 
