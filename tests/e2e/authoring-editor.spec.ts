@@ -6,6 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page, type Route } from '@playwright/test';
 import { loginAs } from './fixtures.ts';
+import { checkStatus, editor, endOfLine, expectCleanEditor, line } from './source-editor.ts';
 
 const ID = 'minimal';
 const TEXT = readFileSync(new URL('../fixtures/scenarios/minimal.yaml', import.meta.url), 'utf8');
@@ -52,20 +53,9 @@ async function serveDraft(page: Page, start: Partial<Draft> = {}) {
   };
 }
 
-const editor = (page: Page) => page.getByRole('textbox', { name: /YAML source/ });
-const line = (page: Page, text: string) => page.locator('.cm-line').filter({ hasText: text });
-const checkStatus = (page: Page) => page.getByRole('region', { name: 'Check' }).getByRole('status');
-
-/** Puts the cursor at the end of the source line that contains `text`. */
-async function endOfLine(page: Page, text: string) {
-  await line(page, text).first().click();
-  await page.keyboard.press('End');
-}
-
 async function openEditor(page: Page) {
   await page.goto(`/author/${ID}/edit`);
-  await expect(editor(page)).toBeVisible();
-  await expect(checkStatus(page)).toHaveText('0 errors, 0 warnings');
+  await expectCleanEditor(page);
 }
 
 test.beforeEach(async ({ page }) => {
