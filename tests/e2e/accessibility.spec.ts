@@ -1,24 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { loginAs } from './fixtures.ts';
+import { expect, test } from '@playwright/test';
+import { expectNoViolations, loginAs } from './fixtures.ts';
 import { playCase } from './play-case.ts';
-
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 // axe walks every node of a page; several pages per test take minutes on a busy two-core machine.
 test.describe.configure({ timeout: 240_000 });
-
-async function expectNoViolations(page: Page, where: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  const summary = results.violations.map(
-    (violation) =>
-      `${violation.id}: ${violation.help} (${violation.nodes
-        .map((node) => node.target.join(' '))
-        .slice(0, 3)
-        .join(', ')})`,
-  );
-  expect(summary, `axe on ${where}`).toEqual([]);
-}
 
 test('the login page has no WCAG 2.2 AA violations', async ({ page }) => {
   await page.goto('/login');

@@ -2,15 +2,13 @@
 // preview redrawn), the two views of one draft, unsaved text surviving a reload, and a save that meets
 // someone else's. The draft endpoints are answered here with page.route, as their contract says
 // (GET and PUT /author/<id>/draft.json); the live check is the real server's.
-import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page, type Route } from '@playwright/test';
-import { loginAs } from './fixtures.ts';
+import { expectNoViolations, loginAs } from './fixtures.ts';
 import { checkStatus, editor, endOfLine, expectCleanEditor, line } from './source-editor.ts';
 
 const ID = 'minimal';
 const TEXT = readFileSync(new URL('../fixtures/scenarios/minimal.yaml', import.meta.url), 'utf8');
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 interface Draft {
   text: string;
@@ -203,19 +201,7 @@ test('the editor page has no WCAG 2.2 AA violations, with findings shown and wit
   test.slow();
   const store = await serveDraft(page);
   await openEditor(page);
-  const audit = async (where: string) => {
-    const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-    expect(
-      results.violations.map(
-        (violation) =>
-          `${violation.id}: ${violation.help} (${violation.nodes
-            .map((node) => node.target.join(' '))
-            .slice(0, 3)
-            .join(', ')})`,
-      ),
-      where,
-    ).toEqual([]);
-  };
+  const audit = (where: string) => expectNoViolations(page, where);
   await audit('the editor, clean');
   await endOfLine(page, 'level: 3');
   await page.keyboard.type('x');

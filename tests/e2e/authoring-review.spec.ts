@@ -1,25 +1,12 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { loginAs } from './fixtures.ts';
+import { expect, test } from '@playwright/test';
+import { expectNoViolations, loginAs } from './fixtures.ts';
+import { createFromTemplate } from './source-editor.ts';
 
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const ID = 'returned-pallet-review';
 const TITLE = 'Returned pallet, review story';
 
 // axe on several pages, three logins and a publish: slow on a busy two-core machine.
 test.describe.configure({ timeout: 240_000 });
-
-async function expectNoViolations(page: Page, where: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  const summary = results.violations.map(
-    (violation) =>
-      `${violation.id}: ${violation.help} (${violation.nodes
-        .map((node) => node.target.join(' '))
-        .slice(0, 3)
-        .join(', ')})`,
-  );
-  expect(summary, `axe on ${where}`).toEqual([]);
-}
 
 test('a senior starts a scenario from the template and submits it; a second senior approves; a trainee plays it; withdrawn, it takes no new attempts', async ({
   page,
@@ -36,13 +23,7 @@ test('a senior starts a scenario from the template and submits it; a second seni
   await expect(page.getByRole('alert')).toContainText('exists already');
   await expect(page.getByLabel('Id')).toHaveValue('credit-hold-month-end');
 
-  await page.getByLabel('Id').fill(ID);
-  await page.getByLabel('The template: every part of the format, passing the check').check();
-  await page.getByLabel('Category').selectOption({ label: 'Credit limit exceeded' });
-  await page.getByLabel('Level').selectOption('2');
-  await page.getByLabel('Title (optional)').fill(TITLE);
-  await page.getByRole('button', { name: 'Create the draft' }).click();
-  await expect(page).toHaveURL(new RegExp(`/author/${ID}/edit$`));
+  await createFromTemplate(page, { id: ID, title: TITLE, category: 'Credit limit exceeded', level: 2 });
 
   // The studio lists the new draft; its review page submits it.
   await page.goto('/author');

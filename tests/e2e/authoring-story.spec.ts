@@ -7,7 +7,7 @@ import type { Scenario } from '../../src/domain/scenario/schema.ts';
 import { loginAs } from './fixtures.ts';
 import { playCase } from './play-case.ts';
 import { scenarioFromText } from './scenario-key.ts';
-import { checkStatus, endOfLine, expectCleanEditor, line } from './source-editor.ts';
+import { checkStatus, createFromTemplate, endOfLine, expectCleanEditor, line } from './source-editor.ts';
 
 const ID = 'pallet-count-story';
 const TITLE = 'Pallet count disputed at the dock';
@@ -63,13 +63,7 @@ test('a senior writes, checks, playtests and submits a new scenario; a second se
   await page.evaluate(() => localStorage.clear());
   await page.goto('/author');
   await page.getByRole('link', { name: 'New scenario' }).click();
-  await page.getByLabel('Id').fill(ID);
-  await page.getByLabel('The template: every part of the format, passing the check').check();
-  await page.getByLabel('Category').selectOption({ label: 'Credit limit exceeded' });
-  await page.getByLabel('Level').selectOption('1');
-  await page.getByLabel('Title (optional)').fill(TITLE);
-  await page.getByRole('button', { name: 'Create the draft' }).click();
-  await expect(page).toHaveURL(new RegExp(`/author/${ID}/edit$`));
+  await createFromTemplate(page, { id: ID, title: TITLE, category: 'Credit limit exceeded', level: 1 });
   await expectCleanEditor(page);
 
   // A slip of the keyboard: the check marks the line within a moment and names it in the list.

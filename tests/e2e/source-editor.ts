@@ -19,3 +19,14 @@ export async function expectCleanEditor(page: Page): Promise<void> {
   await expect(editor(page)).toBeVisible();
   await expect(checkStatus(page)).toHaveText('0 errors, 0 warnings');
 }
+
+/** Fills the studio's "New scenario" form (already open) for a draft from the template, and waits for its editor. */
+export async function createFromTemplate(page: Page, draft: { id: string; title: string; category: string; level: 1 | 2 | 3 }): Promise<void> {
+  await page.getByLabel('Id').fill(draft.id);
+  await page.getByLabel('The template: every part of the format, passing the check').check();
+  await page.getByLabel('Category').selectOption({ label: draft.category });
+  await page.getByLabel('Level').selectOption(String(draft.level));
+  await page.getByLabel('Title (optional)').fill(draft.title);
+  await page.getByRole('button', { name: 'Create the draft' }).click();
+  await expect(page).toHaveURL(new RegExp(`/author/${draft.id}/edit$`));
+}

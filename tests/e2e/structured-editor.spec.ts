@@ -1,14 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { build } from 'esbuild';
 import { checkTaxonomyText } from '../../src/domain/scenario/check.ts';
+import { expectNoViolations } from './fixtures.ts';
 
 // The structured editor in a real Chromium, before the editor page exists: the component is bundled with
 // esbuild from a small host (tests/e2e/hosts/) and loaded into a blank page, so no route is added to the site.
 const root = path.resolve(import.meta.dirname, '../..');
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const taxonomy = checkTaxonomyText(readFileSync(path.join(root, 'scenarios/taxonomy.yaml'), 'utf8')).value!;
 const playbooks = readdirSync(path.join(root, 'content/playbooks')).map((name) => name.replace(/\.md$/, ''));
 
@@ -126,14 +125,5 @@ test('the form says when the YAML does not parse and sends the author to Source'
 test('the form view has no WCAG 2.2 AA violations', async ({ page }) => {
   await openEditor(page, scenario);
   await fold(page, 'Step spot (choose-many)').click();
-  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  expect(
-    results.violations.map(
-      (violation) =>
-        `${violation.id}: ${violation.help} (${violation.nodes
-          .map((node) => node.target.join(' '))
-          .slice(0, 3)
-          .join(', ')})`,
-    ),
-  ).toEqual([]);
+  await expectNoViolations(page, 'the form view');
 });

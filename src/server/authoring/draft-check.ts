@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { ScenarioCatalog } from '../scenarios/catalog.ts';
 import type { DeskStore } from '../db/desk-store.ts';
 import { checkScenarioText } from '../../domain/scenario/check.ts';
+import { TAXONOMY_INVALID } from '../../domain/scenario/library.ts';
 import type { Finding } from '../../domain/scenario/finding.ts';
 import type { Scenario } from '../../domain/scenario/schema.ts';
 import { readYaml } from '../../domain/scenario/yaml-source.ts';
@@ -22,15 +23,7 @@ const fileIdOf = (file: string) => path.basename(file).replace(/\.ya?ml$/, '');
 /** Checks a draft's text as the library check would check the file `<id>.yaml`: the catalog's taxonomy and playbooks, and ids other files use. */
 export function checkDraft(catalog: Pick<ScenarioCatalog, 'taxonomy' | 'playbooks' | 'checked'>, id: string, text: string): DraftCheck {
   if (!catalog.taxonomy) {
-    const finding: Finding = {
-      severity: 'error',
-      code: 'taxonomy-invalid',
-      path: [],
-      line: 1,
-      column: 1,
-      message: 'Not checked: taxonomy.yaml has errors; fix those first.',
-    };
-    return { findings: [finding], errors: 1, warnings: 0 };
+    return { findings: [TAXONOMY_INVALID], errors: 1, warnings: 0 };
   }
   const result = checkScenarioText(text, { taxonomy: catalog.taxonomy, playbooks: catalog.playbooks, fileId: id });
   const findings = [...result.findings];
