@@ -113,8 +113,8 @@ test('a senior writes, checks, playtests and submits a new scenario; a second se
   await expect(page.getByRole('table', { name: /The new scenario/ })).toContainText('disputes the pallet count');
   await approveAs(page, 'rosa', 'Clear case; the hold code matches the playbook.');
 
-  // gia, a trainee, plays it and reads her debrief.
-  await loginAs(page, 'gia');
+  // emma, a trainee, plays it and reads her debrief (not gia: a later story needs gia with nothing worked yet).
+  await loginAs(page, 'emma');
   await playCase(page, ID, 'practice');
   await page.getByRole('link', { name: 'See your debrief' }).click();
   await expect(page.getByRole('heading', { name: 'Step by step, beside the senior' })).toBeVisible();
@@ -136,8 +136,8 @@ test('a senior writes, checks, playtests and submits a new scenario; a second se
   await expect(page.getByRole('table', { name: /./ }).first()).toContainText(RETITLED);
   await approveAs(page, 'rosa', 'Better.');
 
-  // gia's earlier debrief reads exactly as it did; the case page shows the new title.
-  await loginAs(page, 'gia');
+  // emma's earlier debrief reads exactly as it did; the case page shows the new title.
+  await loginAs(page, 'emma');
   await page.goto(debriefUrl);
   await expect(page.getByRole('heading', { name: 'Step by step, beside the senior' })).toBeVisible();
   expect(await page.locator('main').innerText()).toBe(debrief);
